@@ -1,0 +1,5 @@
+"""Entry point for ``python -m upright``."""
+
+from upright.app import main
+
+raise SystemExit(main())
