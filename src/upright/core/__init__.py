@@ -1,1 +1,1 @@
-"""Upright's pure core: rules, state machines and storage, with no Qt anywhere below this package."""
+"""Upright's pure core: rules, state machines and storage, with no Qt anywhere in it."""

@@ -19,7 +19,7 @@ def _candidates() -> list[Path]:
     if bundle:  # a PyInstaller bundle unpacks data next to the code
         found.append(Path(bundle) / "upright" / "assets")
     found.append(_PACKAGE_DIR / "assets")  # an installed wheel maps assets/ into the package
-    found.append(_PACKAGE_DIR.parent.parent / "assets")  # a source checkout: src/upright/../../assets
+    found.append(_PACKAGE_DIR.parent.parent / "assets")  # a checkout: src/upright/../../assets
     return found
 
 
@@ -30,7 +30,7 @@ def assets_dir() -> Path:
         if (candidate / "programs").is_dir():
             return candidate
     tried = ", ".join(str(c) for c in _candidates())
-    raise AssetsMissingError(f"Upright's assets are missing (looked in {tried}); reinstall Upright.")
+    raise AssetsMissingError(f"Upright's assets are missing (looked in {tried}); reinstall it.")
 
 
 def asset_path(*parts: str) -> Path:

@@ -79,7 +79,8 @@ class Reader:
         if value is None:
             self.problems.add(self._at(key), "is required")
             return low
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not is_number or not math.isfinite(value):
             self.problems.add(self._at(key), "must be a number")
             return low
         if not low <= value <= high:

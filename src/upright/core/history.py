@@ -1,0 +1,186 @@
+"""The history store: a private SQLite file where every completed rep is durable at once."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from upright.core.events import RepCompleted, SessionEnd
+from upright.core.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class HistoryError(RuntimeError):
+    """The history cannot be used as it is; the message says why in plain words."""
+
+
+class NewerDatabaseError(HistoryError):
+    pass
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    exercise: str
+    level: str
+    hold_s: float
+    reps: int
+
+
+def _create_private(path: Path) -> None:
+    """Create the file readable by its owner alone before SQLite first opens it."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+class History:
+    """One connection to one history file. Writes are small, immediate transactions."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            _create_private(self.path)
+        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._refuse_newer()  # before anything, even a PRAGMA, writes to the file
+            self._configure()
+            self._migrate()
+        except BaseException:
+            self._db.close()
+            raise
+
+    # -- set-up ------------------------------------------------------------------------------
+    def _configure(self) -> None:
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        # FULL: a rep that was reported saved survives a power cut, not just a crash.
+        self._db.execute("PRAGMA synchronous = FULL")
+
+    @property
+    def version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _refuse_newer(self) -> None:
+        version = self.version
+        if version > SCHEMA_VERSION:
+            raise NewerDatabaseError(
+                f"{self.path} was written by a newer Upright (data version {version}; this one "
+                f"reads up to {SCHEMA_VERSION}). It was left untouched: please update Upright."
+            )
+
+    def _migrate(self) -> None:
+        for target in range(self.version + 1, SCHEMA_VERSION + 1):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[target - 1]):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {target}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def integrity_ok(self) -> bool:
+        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0]) == "ok"
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For read-only queries (see upright.core.records)."""
+        return self._db
+
+    # -- writes ------------------------------------------------------------------------------
+    def begin_session(
+        self,
+        profile: str,
+        level: str,
+        started: datetime,
+        planned: list[PlannedExercise],
+        time_scale: float = 1.0,
+    ) -> int:
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO sessions (profile, level, started_at, started_utc, local_day,"
+                " time_scale) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    profile,
+                    level,
+                    started.isoformat(timespec="seconds"),
+                    started.timestamp(),
+                    started.date().isoformat(),
+                    time_scale,
+                ),
+            )
+            session_id = int(cur.lastrowid or 0)
+            db.executemany(
+                "INSERT INTO planned (session_id, position, exercise, level, hold_s, reps)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (session_id, i, p.exercise, p.level, p.hold_s, p.reps)
+                    for i, p in enumerate(planned)
+                ],
+            )
+        return session_id
+
+    def add_rep(self, session_id: int, level: str, rep: RepCompleted) -> None:
+        """Durable on return (WAL, synchronous=FULL): safe to start the next rep."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO reps (session_id, exercise, level, rep, target_hold_s, held_s,"
+                " completed, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    rep.exercise_id,
+                    level,
+                    rep.rep,
+                    rep.target_hold_s,
+                    rep.held_s,
+                    int(rep.completed),
+                    rep.started_at.isoformat(timespec="milliseconds"),
+                    rep.ended_at.isoformat(timespec="milliseconds"),
+                ),
+            )
+
+    def end_session(self, session_id: int, how: SessionEnd, ended: datetime) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE sessions SET ended_how = ?, ended_at = ? WHERE id = ?",
+                (how.value, ended.isoformat(timespec="seconds"), session_id),
+            )
+
+    def mark_interrupted(self) -> int:
+        """Sessions left running by a crash or kill: called once at start-up."""
+        with self.transaction() as db:
+            cur = db.execute(
+                "UPDATE sessions SET ended_how = ? WHERE ended_how = ?",
+                (SessionEnd.INTERRUPTED.value, SessionEnd.RUNNING.value),
+            )
+        return cur.rowcount
+
+    def delete_session(self, session_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, so each runs inside our own transaction."""
+    out: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line.split("--", 1)[0] + ("\n" if "--" in line else "")
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                out.append(buffer.strip())
+            buffer = ""
+    return out

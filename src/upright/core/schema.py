@@ -1,0 +1,46 @@
+"""The history database's schema, as forward-only migrations keyed by PRAGMA user_version."""
+
+from __future__ import annotations
+
+# Each entry upgrades the schema by one version. Never edit a released entry: add a new one.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: sessions, what each planned, and one row per rep.
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL,
+        level TEXT NOT NULL,
+        started_at TEXT NOT NULL,        -- ISO 8601 local time with its UTC offset
+        started_utc REAL NOT NULL,       -- seconds since the epoch, for ordering and ranges
+        local_day TEXT NOT NULL,         -- YYYY-MM-DD, the person's calendar day
+        ended_at TEXT,
+        ended_how TEXT NOT NULL DEFAULT 'running',
+        time_scale REAL NOT NULL DEFAULT 1
+    );
+    CREATE INDEX sessions_by_profile_time ON sessions(profile, started_utc);
+    CREATE TABLE planned (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        exercise TEXT NOT NULL,
+        level TEXT NOT NULL,
+        hold_s REAL NOT NULL,
+        reps INTEGER NOT NULL,
+        PRIMARY KEY (session_id, position)
+    );
+    CREATE TABLE reps (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        level TEXT NOT NULL,
+        rep INTEGER NOT NULL,
+        target_hold_s REAL NOT NULL,
+        held_s REAL NOT NULL,
+        completed INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL
+    );
+    CREATE INDEX reps_by_session ON reps(session_id);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,135 @@
+"""The history store on a real SQLite file: durability settings, privacy, migrations, recovery."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sqlite3
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from upright.core import records
+from upright.core.events import RepCompleted, SessionEnd
+from upright.core.export import history_csv, write_atomically
+from upright.core.history import History, NewerDatabaseError, PlannedExercise
+from upright.core.recovery import open_history
+from upright.core.schema import SCHEMA_VERSION
+
+T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC).astimezone()
+
+
+def rep(n: int, held: float = 5.0, target: float = 5.0) -> RepCompleted:
+    start = T0 + timedelta(seconds=20 * n)
+    return RepCompleted("forearm-press-up", n, target, held, held >= target, start, start)
+
+
+def a_session(history: History, reps: int = 3, profile: str = "default") -> int:
+    sid = history.begin_session(
+        profile, "beginner", T0, [PlannedExercise("forearm-press-up", "beginner", 5, 10)]
+    )
+    for n in range(1, reps + 1):
+        history.add_rep(sid, "beginner", rep(n, held=5 if n < 3 else 2.5))
+    return sid
+
+
+def test_file_is_private_wal_and_fully_synchronous(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.sqlite3")
+    mode = stat.S_IMODE(os.stat(tmp_path / "h.sqlite3").st_mode)
+    assert mode == 0o600
+    db = history.connection
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert history.version == SCHEMA_VERSION
+
+
+def test_reps_are_visible_to_another_connection_at_once(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.sqlite3")
+    sid = a_session(history, reps=2)
+    other = sqlite3.connect(tmp_path / "h.sqlite3")
+    assert other.execute("SELECT COUNT(*) FROM reps WHERE session_id=?", (sid,)).fetchone()[0] == 2
+
+
+def test_session_rows_count_distinct_completed_reps(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.sqlite3")
+    sid = a_session(history, reps=3)
+    history.add_rep(sid, "beginner", rep(1))  # rep 1 redone: still one rep
+    history.end_session(sid, SessionEnd.FINISHED, T0 + timedelta(minutes=5))
+    row = records.session(history.connection, sid)
+    assert row is not None
+    assert (row.reps_planned, row.reps_done, row.ended_how) == (10, 2, SessionEnd.FINISHED)
+    assert row.best_hold_s == 5
+    assert [r.rep for r in records.reps(history.connection, sid)] == [1, 2, 3, 1]
+
+
+def test_interrupted_sessions_are_marked_at_start(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.sqlite3")
+    sid = a_session(history)
+    history.close()
+    again = History(tmp_path / "h.sqlite3")
+    assert again.mark_interrupted() == 1
+    row = records.session(again.connection, sid)
+    assert row is not None and row.ended_how is SessionEnd.INTERRUPTED and row.reps_done == 2
+
+
+def test_csv_export_has_the_contract_columns(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.sqlite3")
+    a_session(history)
+    a_session(history, profile="someone-else")
+    rows = list(csv.DictReader(io.StringIO(history_csv(history.connection, "default"))))
+    assert len(rows) == 3
+    first = rows[0]
+    for column in ("session_id", "started_at", "profile", "exercise", "level", "rep"):
+        assert first[column]
+    assert first["target_hold_s"] == "5.0" and first["completed"] == "true"
+    assert rows[2]["held_s"] == "2.5" and rows[2]["completed"] == "false"
+    assert datetime.fromisoformat(first["started_at"]).utcoffset() is not None
+
+
+def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerDatabaseError, match="newer Upright"):
+        open_history(path, T0)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("damage", ["random", "zeroed", "truncated"])
+def test_damaged_database_is_moved_aside_and_a_new_one_started(
+    tmp_path: Path, damage: str
+) -> None:
+    path = tmp_path / "h.sqlite3"
+    history = History(path)
+    for _ in range(40):
+        a_session(history)
+    history.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    history.close()
+    data = path.read_bytes()
+    if damage == "random":
+        bad = os.urandom(len(data))
+    elif damage == "zeroed":
+        bad = bytes(len(data))
+    else:
+        bad = data[: len(data) // 3]
+    path.write_bytes(bad)
+    opened = open_history(path, T0)
+    assert opened.notice and "damaged" in opened.notice
+    kept = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == bad  # kept exactly as it was
+    assert opened.history.integrity_ok()
+    assert records.sessions(opened.history.connection, "default") == []
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    write_atomically(target, "a,b\n")
+    assert target.read_text() == "a,b\n"
+    with pytest.raises(FileNotFoundError):
+        write_atomically(tmp_path / "missing" / "x.csv", "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
