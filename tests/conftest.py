@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
-from upright.core.clock import FakeClock  # noqa: E402
+from upright.core.clock import FakeClock
 
 _GUI_DIRS = ("ui", "e2e")
 

@@ -1,0 +1,75 @@
+"""Writes a running session's events to the history, keeping anything it could not save yet."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from upright.core.clock import Clock
+from upright.core.events import Event, RepCompleted, SessionEnd, SessionFinished
+from upright.core.history import History, PlannedExercise
+
+
+@dataclass
+class SessionRecorder:
+    """One per session. Every rep is written the moment its hold ends, before the next rep.
+
+    If the disk refuses (read-only, full), the rep is kept in memory, the problem is reported
+    in ``problem``, and every later event retries, so nothing is silently dropped.
+    """
+
+    history: History | None
+    clock: Clock
+    profile: str
+    level: str
+    planned: list[PlannedExercise]
+    time_scale: float = 1.0
+    session_id: int | None = None
+    problem: str | None = None
+    pending: list[RepCompleted] = field(default_factory=list)
+    saved_reps: list[RepCompleted] = field(default_factory=list)
+    _ended: tuple[SessionEnd, datetime] | None = None
+    _levels: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._levels = {p.exercise: p.level for p in self.planned}
+
+    @property
+    def all_reps(self) -> list[RepCompleted]:
+        return [*self.saved_reps, *self.pending]
+
+    def begin(self) -> None:
+        self._flush()
+
+    def handle(self, events: Iterable[Event]) -> None:
+        for event in events:
+            if isinstance(event, RepCompleted):
+                self.pending.append(event)
+            elif isinstance(event, SessionFinished):
+                self._ended = (event.how, self.clock.wall())
+        self._flush()
+
+    def _flush(self) -> None:
+        if self.history is None:
+            return  # demo mode, or no usable history: the caller has told the user
+        try:
+            if self.session_id is None:
+                self.session_id = self.history.begin_session(
+                    self.profile, self.level, self.clock.wall(), self.planned, self.time_scale
+                )
+            while self.pending:
+                rep = self.pending[0]
+                self.history.add_rep(self.session_id, self._levels.get(rep.exercise_id, ""), rep)
+                self.saved_reps.append(self.pending.pop(0))
+            if self._ended is not None:
+                self.history.end_session(self.session_id, *self._ended)
+            self.problem = None
+        except (sqlite3.Error, OSError) as exc:
+            unsaved = len(self.pending)
+            self.problem = (
+                f"Upright could not save to your history ({exc}). "
+                f"{unsaved} rep{'s' if unsaved != 1 else ''} not saved yet; "
+                "it keeps trying and will tell you if it still cannot."
+            )

@@ -1,0 +1,74 @@
+"""The person's small preferences, kept as a JSON file; a bad file falls back to defaults."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from upright.core.export import write_atomically
+
+
+@dataclass(frozen=True)
+class Settings:
+    level: str = "beginner"
+    profile: str = "default"
+    warmups: bool = True
+    tones: bool = True
+    voice: bool = True
+    volume: float = 0.8
+    speech_rate: float = 0.0  # -1 slow .. 1 fast
+    voice_name: str = ""
+    count_down_from: int = 3
+    text_scale: float = 1.0  # 1.0 .. 2.0
+    high_contrast: bool = False
+    flash: bool = False
+
+
+_LIMITS: dict[str, tuple[float, float]] = {
+    "volume": (0.0, 1.0),
+    "speech_rate": (-1.0, 1.0),
+    "count_down_from": (0, 10),
+    "text_scale": (1.0, 2.0),
+}
+
+
+def _accept(name: str, value: Any, default: Any) -> bool:
+    if type(default) is bool:
+        return isinstance(value, bool)
+    if isinstance(default, str):
+        return isinstance(value, str) and len(value) <= 200
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    low, high = _LIMITS.get(name, (float("-inf"), float("inf")))
+    return low <= value <= high and (not isinstance(default, int) or isinstance(value, int))
+
+
+def load_settings(path: Path) -> tuple[Settings, str | None]:
+    """The settings, and a plain message if the file had to be (partly) ignored."""
+    if not path.exists():
+        return Settings(), None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return Settings(), f"Your settings file could not be read ({exc}); defaults are in use."
+    defaults = Settings()
+    chosen: dict[str, Any] = {}
+    ignored: list[str] = []
+    for f in fields(Settings):
+        if f.name in data:
+            if _accept(f.name, data[f.name], getattr(defaults, f.name)):
+                chosen[f.name] = data[f.name]
+            else:
+                ignored.append(f.name)
+    note = None
+    if ignored:
+        note = f"Some settings were not valid and were reset: {', '.join(ignored)}."
+    return replace(defaults, **chosen), note
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    write_atomically(path, json.dumps(asdict(settings), indent=2) + "\n")

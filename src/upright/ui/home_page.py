@@ -1,0 +1,150 @@
+"""The home screen: today's session with its numbers and reason, the level, and a big Start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from upright.core.program import Catalog
+from upright.core.records import SessionRow
+from upright.core.today import TodayPlan, minutes_text, seconds_text
+from upright.ui.theme import set_relative_font
+
+ENDED_WORDS = {
+    "finished": "finished",
+    "stopped": "stopped early",
+    "pain": "stopped for pain",
+    "interrupted": "interrupted",
+    "running": "in progress",
+}
+
+
+def session_line(row: SessionRow) -> str:
+    return (
+        f"{row.started_at[:16].replace('T', ' ')}   {row.level.title()}   "
+        f"{row.reps_done} of {row.reps_planned} reps   best hold {row.best_hold_s:g} s   "
+        f"{ENDED_WORDS[row.ended_how.value]}"
+    )
+
+
+class HomePage(QWidget):
+    start_requested = Signal()
+    level_chosen = Signal(str)
+    history_requested = Signal()
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        title = QLabel("Upright")
+        set_relative_font(title, 2.2, bold=True)
+        self.profile_label = QLabel()
+        self.profile_label.setObjectName("muted")
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.profile_label)
+
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet(
+            "background: #fff4d6; border: 1px solid #e0b400; border-radius: 8px; padding: 8px;"
+        )
+        self.notice_label.hide()
+
+        levels = QHBoxLayout()
+        self.level_group = QButtonGroup(self)
+        self.level_buttons: dict[str, QPushButton] = {}
+        for level in catalog.levels:
+            button = QPushButton(level.name)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Level: {level.name}")
+            button.setAccessibleDescription(level.description)
+            button.clicked.connect(lambda _=False, lid=level.id: self.level_chosen.emit(lid))
+            self.level_group.addButton(button)
+            self.level_buttons[level.id] = button
+            levels.addWidget(button)
+        levels.addStretch(1)
+
+        card = QFrame()
+        card.setObjectName("card")
+        self.exercise_label = QLabel()
+        set_relative_font(self.exercise_label, 1.7, bold=True)
+        self.numbers_label = QLabel()
+        set_relative_font(self.numbers_label, 1.5)
+        self.numbers_label.setAccessibleName("Today's numbers")
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        self.description_label = QLabel()
+        self.description_label.setWordWrap(True)
+        self.description_label.setObjectName("muted")
+        self.start_button = QPushButton("Start today's session  (Enter)")
+        self.start_button.setObjectName("primary")
+        self.start_button.setMinimumHeight(72)
+        set_relative_font(self.start_button, 1.5)
+        self.start_button.setAccessibleDescription("Starts the warm-ups, then the exercise")
+        self.start_button.clicked.connect(self.start_requested.emit)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(22, 18, 22, 18)
+        for widget in (self.exercise_label, self.numbers_label, self.reason_label):
+            inner.addWidget(widget)
+        inner.addWidget(self.description_label)
+        inner.addSpacing(8)
+        inner.addWidget(self.start_button)
+
+        self.extension_label = QLabel(catalog.extension_note)
+        self.extension_label.setWordWrap(True)
+
+        recent_title = QLabel("Recent sessions")
+        set_relative_font(recent_title, 1.15, bold=True)
+        self.recent_label = QLabel()
+        self.recent_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.recent_label.setObjectName("muted")
+        self.history_button = QPushButton("History (H)")
+        self.history_button.clicked.connect(self.history_requested.emit)
+        recent_head = QHBoxLayout()
+        recent_head.addWidget(recent_title)
+        recent_head.addStretch(1)
+        recent_head.addWidget(self.history_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(self.notice_label)
+        layout.addLayout(levels)
+        layout.addWidget(card)
+        layout.addWidget(self.extension_label)
+        layout.addLayout(recent_head)
+        layout.addWidget(self.recent_label)
+        layout.addStretch(1)
+
+    def show_today(self, today: TodayPlan, duration_s: float) -> None:
+        p = today.prescription
+        self.level_buttons[today.level.id].setChecked(True)
+        self.exercise_label.setText(f"Today: {today.exercise.name} ({today.level.name})")
+        self.numbers_label.setText(
+            f"{p.reps} reps  ·  hold {seconds_text(p.hold_s)}  ·  rest "
+            f"{seconds_text(p.rest_for_hold_s)}  ·  {minutes_text(duration_s)}"
+        )
+        self.reason_label.setText(today.reason)
+        self.reason_label.setVisible(bool(today.reason))
+        self.description_label.setText(today.level.description)
+
+    def show_profile(self, name: str) -> None:
+        self.profile_label.setText(f"Person: {name}")
+
+    def show_recent(self, rows: list[SessionRow]) -> None:
+        lines = [session_line(r) for r in rows[:5]]
+        self.recent_label.setText("\n".join(lines) or "No sessions yet. Your sessions appear here.")
+
+    def show_notices(self, notices: list[str]) -> None:
+        self.notice_label.setText("\n".join(notices))
+        self.notice_label.setVisible(bool(notices))

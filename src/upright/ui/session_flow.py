@@ -1,0 +1,126 @@
+"""One running session: builds the core session, its recorder and runner, and drives the player."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from upright.core.clock import Clock
+from upright.core.events import PhaseStarted, SessionEnd
+from upright.core.history import History, PlannedExercise
+from upright.core.plan import Plan
+from upright.core.recorder import SessionRecorder
+from upright.core.session import RunState, Session
+from upright.core.today import TodayPlan
+from upright.ui.keys import SessionKeys
+from upright.ui.player_page import PlayerPage
+from upright.ui.runner import SessionRunner
+
+RED_FLAGS = (
+    "Your session has been stopped and recorded as stopped for pain.\n\n"
+    "Stop and seek advice from a doctor or physical therapist if you have:\n"
+    "• sharp or stabbing back or rib pain\n"
+    "• pain of 5/10 or more, or pain rising by 2 points\n"
+    "• pain spreading to the legs, numbness, tingling or leg weakness\n"
+    "• chest pain, dizziness or unusual breathlessness.\n\n"
+    "Mild muscle tiredness that settles is normal."
+)
+
+
+class SessionFlow(QObject):
+    """Lives from Start to the summary. Emits ``ended`` once, with the recorder's results."""
+
+    ended = Signal(object, object)  # SessionEnd, SessionRecorder
+
+    def __init__(
+        self,
+        today: TodayPlan,
+        plan: Plan,
+        clock: Clock,
+        history: History | None,
+        profile: str,
+        player: PlayerPage,
+        time_scale: float = 1.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.player = player
+        self.session = Session(plan, clock, time_scale)
+        planned = [
+            PlannedExercise(
+                today.exercise.id,
+                today.level.id,
+                today.prescription.hold_s,
+                today.prescription.reps,
+            )
+        ]
+        self.recorder = SessionRecorder(
+            history, clock, profile, today.level.id, planned, time_scale=time_scale
+        )
+        self.runner = SessionRunner(self.session, self.recorder, self)
+        self.keys = SessionKeys(
+            {
+                "pause": self.runner.toggle_pause,
+                "next": self.runner.next,
+                "back": self.runner.back,
+                "end_hold": self.runner.end_hold_early,
+                "stop": self.confirm_stop,
+                "pain": self.stop_for_pain,
+            },
+            self,
+        )
+        player.back_requested.connect(self.runner.back)
+        player.pause_requested.connect(self.runner.toggle_pause)
+        player.next_requested.connect(self.runner.next)
+        player.end_hold_requested.connect(self.runner.end_hold_early)
+        player.stop_requested.connect(self.confirm_stop)
+        player.pain_stop_requested.connect(self.stop_for_pain)
+        self.runner.ticked.connect(player.show_snapshot)
+        self.runner.phase_started.connect(self._phase_started)
+        self.runner.save_problem.connect(player.show_save_problem)
+        self.runner.finished.connect(self._finished)
+
+    def start(self) -> None:
+        self.keys.install()
+        self.player.show_save_problem("")
+        self.runner.start()
+
+    def _phase_started(self, event: PhaseStarted) -> None:
+        cues = event.segment.exercise.cues
+        self.player.show_caption(cues[event.index % len(cues)] if cues else "")
+
+    def _dialog_parent(self) -> QWidget:
+        return self.player.window()
+
+    def confirm_stop(self) -> None:
+        if not self.runner.running:
+            return
+        was_paused = self.session.state is RunState.PAUSED
+        if not was_paused:
+            self.runner.toggle_pause()  # the timer must not run on behind the question
+        box = QMessageBox(self._dialog_parent())
+        box.setWindowTitle("Stop the session?")
+        box.setText("Stop this session now? The reps you have done are already saved.")
+        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
+        stop = box.addButton("Stop session", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)  # Enter takes the safe default
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is stop:
+            self.runner.stop(SessionEnd.STOPPED)
+        elif not was_paused:
+            self.runner.toggle_pause()
+
+    def stop_for_pain(self) -> None:
+        if not self.runner.running:
+            return
+        self.runner.stop(SessionEnd.PAIN)  # at once, no question first
+
+    def _finished(self, how: SessionEnd) -> None:
+        self.keys.remove()
+        if how is SessionEnd.PAIN:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Stopped for pain", RED_FLAGS)
+            box.setParent(self._dialog_parent(), box.windowFlags())
+            box.exec()
+        self.ended.emit(how, self.recorder)

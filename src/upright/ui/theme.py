@@ -1,0 +1,96 @@
+"""Colours and type sizes: one palette (Okabe-Ito, colour-blind safe) and a text-scale factor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QWidget
+
+from upright.core.phases import Phase
+
+
+@dataclass(frozen=True)
+class PhaseStyle:
+    background: str
+    text: str
+
+
+# Each phase also has its own word on screen, so colour is never the only signal.
+PHASE_STYLES: dict[Phase, PhaseStyle] = {
+    Phase.MOVE: PhaseStyle("#F0E442", "#1a1a1a"),
+    Phase.SETTLE: PhaseStyle("#BBBBBB", "#1a1a1a"),
+    Phase.GET_READY: PhaseStyle("#56B4E9", "#1a1a1a"),
+    Phase.LIFT: PhaseStyle("#E69F00", "#1a1a1a"),
+    Phase.HOLD: PhaseStyle("#0072B2", "#ffffff"),
+    Phase.LOWER: PhaseStyle("#CC79A7", "#1a1a1a"),
+    Phase.REST: PhaseStyle("#009E73", "#1a1a1a"),
+    Phase.DONE: PhaseStyle("#3a3a3a", "#ffffff"),
+}
+HIGH_CONTRAST = PhaseStyle("#000000", "#ffff00")
+PAUSED = PhaseStyle("#5b5b5b", "#ffffff")
+
+WINDOW_BG = "#f6f5f1"
+INK = "#1d1d1f"
+MUTED = "#55565c"
+ACCENT = "#0072B2"
+DANGER = "#B3261E"
+
+BASE_POINT_SIZE = 13.0
+
+
+def phase_style(phase: Phase, *, paused: bool = False, high_contrast: bool = False) -> PhaseStyle:
+    if high_contrast:
+        return HIGH_CONTRAST
+    return PAUSED if paused else PHASE_STYLES[phase]
+
+
+def apply_text_scale(app: QApplication, scale: float) -> None:
+    """The whole app follows one text size (100% to 200%)."""
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINT_SIZE * scale)
+    app.setFont(font)  # widgets without a font of their own follow it
+    for widget in app.allWidgets():
+        factor = widget.property("fontFactor")
+        if factor:
+            set_relative_font(widget, float(factor), widget.font().bold())
+
+
+def set_relative_font(widget: QWidget, factor: float, bold: bool = False) -> None:
+    """A heading or large label: a multiple of the app's text size, so it follows the setting."""
+    font = QFont(widget.font())
+    font.setPointSizeF(QApplication.font().pointSizeF() * factor)
+    font.setBold(bold)
+    widget.setFont(font)
+    widget.setProperty("fontFactor", factor)
+
+
+def set_pixel_font(widget: QWidget, pixels: int, bold: bool = False) -> None:
+    """Size a label by pixels: the player's big type follows the window, not the text scale."""
+    font = QFont(widget.font())
+    font.setPixelSize(max(pixels, 8))
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def color(hex_code: str) -> QColor:
+    return QColor(hex_code)
+
+
+STYLESHEET = f"""
+QMainWindow, QWidget#page {{ background: {WINDOW_BG}; color: {INK}; }}
+QPushButton {{
+    padding: 0.5em 1.1em; border-radius: 10px; border: 2px solid #9a9a9a;
+    background: #ffffff; color: {INK}; font-weight: 600;
+}}
+QPushButton:focus {{ border: 3px solid {ACCENT}; }}
+QPushButton:hover {{ background: #eef4fa; }}
+QPushButton:checked {{ background: #d7e9f7; border: 3px solid {ACCENT}; }}
+QPushButton:disabled {{ color: #9a9a9a; border-color: #d0d0d0; }}
+QPushButton#primary {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
+QPushButton#primary:focus {{ border: 3px solid #1d1d1f; }}
+QPushButton#danger {{ background: {DANGER}; color: white; border-color: {DANGER}; }}
+QPushButton#danger:focus {{ border: 3px solid #1d1d1f; }}
+QLabel#muted {{ color: {MUTED}; }}
+QFrame#card {{ background: white; border-radius: 14px; border: 1px solid #dddad2; }}
+"""
