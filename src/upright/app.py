@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 import traceback
 from collections.abc import Sequence
+from dataclasses import replace
 from logging.handlers import RotatingFileHandler
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from upright.cli import EXIT_BAD_INPUT, EXIT_FAILURE, HEADLESS, UsageError, parse
 from upright.core.catalog import load_builtin_catalog
-from upright.core.clock import SystemClock
+from upright.core.clock import Clock, SystemClock
 from upright.core.history import History, HistoryError
 from upright.core.paths import DataPaths, resolve_data_dir
 from upright.core.recovery import open_history
 from upright.core.settings import load_settings
+
+if TYPE_CHECKING:
+    from upright.ui.main_window import AppContext
 
 log = logging.getLogger("upright")
 
@@ -51,10 +57,33 @@ def open_history_for_app(paths: DataPaths, notices: list[str]) -> History | None
     return opened.history
 
 
-def run_window(args: object, paths: DataPaths) -> int:
+def build_context(
+    paths: DataPaths, clock: Clock, profile: str | None = None, time_scale: float = 1.0
+) -> AppContext:
+    """The one place the app's objects are made: used by the real app and by the e2e tests."""
+    from upright.ui.main_window import AppContext
+
+    notices: list[str] = []
+    settings, note = load_settings(paths.settings)
+    if note:
+        notices.append(note)
+    if profile:
+        settings = replace(settings, profile=profile)
+    return AppContext(
+        catalog=load_builtin_catalog(),
+        clock=clock,
+        history=open_history_for_app(paths, notices),
+        settings=settings,
+        settings_path=paths.settings,
+        time_scale=time_scale,
+        notices=notices,
+    )
+
+
+def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from upright.ui.main_window import AppContext, MainWindow
+    from upright.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Upright")
@@ -70,27 +99,14 @@ def run_window(args: object, paths: DataPaths) -> int:
         )
 
     sys.excepthook = excepthook
-    notices: list[str] = []
-    settings, note = load_settings(paths.settings)
-    if note:
-        notices.append(note)
-    if getattr(args, "profile", None):
-        from dataclasses import replace
-
-        settings = replace(settings, profile=args.profile)  # type: ignore[attr-defined]
-    ctx = AppContext(
-        catalog=load_builtin_catalog(),
-        clock=SystemClock(),
-        history=open_history_for_app(paths, notices),
-        settings=settings,
-        settings_path=paths.settings,
-        time_scale=getattr(args, "time_scale", 1.0),
-        notices=notices,
-    )
+    ctx = build_context(paths, SystemClock(), args.profile, args.time_scale)
     window = MainWindow(ctx)
     window.resize(1280, 800)
-    window.showFullScreen() if getattr(args, "fullscreen", False) else window.show()
-    if getattr(args, "command", None) == "start":
+    if args.fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    if args.command == "start":
         window.start_session()
     code = app.exec()
     if ctx.history is not None:

@@ -101,9 +101,7 @@ def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("damage", ["random", "zeroed", "truncated"])
-def test_damaged_database_is_moved_aside_and_a_new_one_started(
-    tmp_path: Path, damage: str
-) -> None:
+def test_damaged_database_is_moved_aside_and_a_new_one_started(tmp_path: Path, damage: str) -> None:
     path = tmp_path / "h.sqlite3"
     history = History(path)
     for _ in range(40):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from upright.core.events import (
@@ -16,6 +18,7 @@ from upright.core.events import (
 from upright.core.recorder import SessionRecorder
 from upright.core.session import RunState, Session, Snapshot
 
+log = logging.getLogger("upright")
 TICK_MS = 100  # a tick only means "look at the clock now"; it never counts time
 
 
@@ -82,6 +85,13 @@ class SessionRunner(QObject):
             if isinstance(event, PhaseStarted):
                 self.phase_started.emit(event)
             elif isinstance(event, RepCompleted):
+                if event not in self.recorder.pending:
+                    log.info(
+                        "rep saved: session=%s exercise=%s rep=%d",
+                        self.recorder.session_id,
+                        event.exercise_id,
+                        event.rep,
+                    )
                 self.rep_completed.emit(event)
             elif isinstance(event, Paused | Resumed):
                 self.paused_changed.emit(isinstance(event, Paused))
