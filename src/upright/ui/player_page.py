@@ -108,6 +108,10 @@ class PlayerPage(QWidget):
         self.caption_label = QLabel()
         self.caption_label.setWordWrap(True)
         self.caption_label.setAccessibleName("Cue")
+        self.reminder_label = QLabel()
+        self.reminder_label.setWordWrap(True)
+        self.reminder_label.setObjectName("muted")
+        self.reminder_label.setAccessibleName("Reminder")
         self.save_label = QLabel()
         self.save_label.setWordWrap(True)
         self.save_label.setStyleSheet("color: #B3261E; font-weight: 600;")
@@ -131,7 +135,10 @@ class PlayerPage(QWidget):
         layout.setContentsMargins(20, 14, 20, 14)
         layout.addLayout(header)
         layout.addLayout(middle, 1)
-        layout.addWidget(self.caption_label)
+        captions = QHBoxLayout()
+        captions.addWidget(self.caption_label, 3)
+        captions.addWidget(self.reminder_label, 2)
+        layout.addLayout(captions)
         layout.addWidget(self.save_label)
         layout.addLayout(buttons)
 
@@ -174,6 +181,9 @@ class PlayerPage(QWidget):
     def show_caption(self, text: str) -> None:
         self.caption_label.setText(text)
 
+    def show_reminder(self, text: str) -> None:
+        self.reminder_label.setText(text)
+
     def show_save_problem(self, text: str) -> None:
         self.save_label.setText(text)
         self.save_label.setVisible(bool(text))
@@ -192,5 +202,6 @@ class PlayerPage(QWidget):
         set_pixel_font(self.sub_label, int(max(h * 0.034, 15)))
         set_pixel_font(self.rep_label, int(max(h * 0.06, 20)), bold=True)
         set_pixel_font(self.exercise_label, int(max(h * 0.04, 16)), bold=True)
-        set_pixel_font(self.caption_label, int(max(h * 0.04, 16)))
+        set_pixel_font(self.caption_label, int(max(h * 0.045, 16)), bold=True)
+        set_pixel_font(self.reminder_label, int(max(h * 0.035, 15)))
         super().resizeEvent(event)  # type: ignore[arg-type]

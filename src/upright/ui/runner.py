@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import math
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from upright.core.events import (
     Event,
@@ -39,6 +40,11 @@ class SessionRunner(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(max(10, int(TICK_MS / max(session.time_scale, 1.0))))
         self._timer.timeout.connect(self.tick)
+        # The display polls; the phase change itself is armed for its exact deadline.
+        self._deadline_timer = QTimer(self)
+        self._deadline_timer.setSingleShot(True)
+        self._deadline_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline_timer.timeout.connect(self.tick)
         self._last_problem: str | None = None
 
     @property
@@ -58,6 +64,14 @@ class SessionRunner(QObject):
         self._dispatch(self.session.update())
         if self.running:
             self.ticked.emit(self.session.snapshot())
+        self._arm_deadline()
+
+    def _arm_deadline(self) -> None:
+        if self.session.state is RunState.RUNNING:
+            wait_s = self.session.deadline - self.session.clock.monotonic()
+            self._deadline_timer.start(max(0, math.ceil(wait_s * 1000)))
+        else:
+            self._deadline_timer.stop()
 
     def toggle_pause(self) -> None:
         self._dispatch(self.session.toggle_pause())
@@ -99,3 +113,4 @@ class SessionRunner(QObject):
                 self._timer.stop()
                 self.finished.emit(event.how)
         self.ticked.emit(self.session.snapshot())
+        self._arm_deadline()

@@ -12,6 +12,7 @@ from upright.core.plan import Plan
 from upright.core.recorder import SessionRecorder
 from upright.core.session import RunState, Session
 from upright.core.today import TodayPlan
+from upright.ui.cue_timer import CueTimer
 from upright.ui.keys import SessionKeys
 from upright.ui.player_page import PlayerPage
 from upright.ui.runner import SessionRunner
@@ -80,6 +81,8 @@ class SessionFlow(QObject):
         self.runner.phase_started.connect(self._phase_started)
         self.runner.save_problem.connect(player.show_save_problem)
         self.runner.finished.connect(self._finished)
+        self.cues = CueTimer(self.runner, clock.monotonic, parent=self)
+        self.cues.cue_due.connect(lambda cue: player.show_caption(cue.caption))
 
     def start(self) -> None:
         self.keys.install()
@@ -87,8 +90,9 @@ class SessionFlow(QObject):
         self.runner.start()
 
     def _phase_started(self, event: PhaseStarted) -> None:
-        cues = event.segment.exercise.cues
-        self.player.show_caption(cues[event.index % len(cues)] if cues else "")
+        # The exercise's safety reminders take turns, one per phase, under the spoken cue.
+        reminders = event.segment.exercise.cues
+        self.player.show_reminder(reminders[event.index % len(reminders)] if reminders else "")
 
     def _dialog_parent(self) -> QWidget:
         return self.player.window()
