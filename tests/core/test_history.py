@@ -131,3 +131,30 @@ def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         write_atomically(tmp_path / "missing" / "x.csv", "x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+def test_migration_from_version_1_keeps_every_rep(tmp_path: Path) -> None:
+    from upright.core.history import _statements
+    from upright.core.schema import MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO sessions (id, profile, level, started_at, started_utc, local_day, ended_how)"
+        " VALUES (1, 'default', 'beginner', '2026-01-05T09:00:00+00:00', 0, '2026-01-05',"
+        " 'finished')"
+    )
+    db.execute(
+        "INSERT INTO reps (session_id, exercise, level, rep, target_hold_s, held_s, completed,"
+        " started_at, ended_at) VALUES (1, 'forearm-press-up', 'beginner', 1, 5, 5, 1, 'a', 'b')"
+    )
+    db.commit()
+    db.close()
+    history = History(path)
+    assert history.version == SCHEMA_VERSION >= 2
+    assert len(records.reps(history.connection, 1)) == 1
+    columns = {r[1] for r in history.connection.execute("PRAGMA table_info(sessions)")}
+    assert {"pain_before", "pain_after", "effort", "next_day_worse"} <= columns

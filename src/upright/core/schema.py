@@ -41,6 +41,30 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX reps_by_session ON reps(session_id);
     """,
+    # 2: the safety check-ins and each person's own prescription.
+    """
+    ALTER TABLE sessions ADD COLUMN pain_before INTEGER;    -- 0..10, asked before the session
+    ALTER TABLE sessions ADD COLUMN pain_after INTEGER;     -- 0..10, asked after it
+    ALTER TABLE sessions ADD COLUMN effort INTEGER;         -- 0..10, asked after it
+    ALTER TABLE sessions ADD COLUMN next_day_worse INTEGER; -- 1/0, asked on a later day
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL,
+        kind TEXT NOT NULL,              -- screening | before | next_day
+        at TEXT NOT NULL,                -- ISO 8601 with offset
+        local_day TEXT NOT NULL,
+        answers TEXT NOT NULL            -- JSON object
+    );
+    CREATE INDEX checkins_by_profile ON checkins(profile, kind, id);
+    CREATE TABLE prescriptions (
+        profile TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        data TEXT NOT NULL,              -- JSON: the Prescription's fields
+        reason TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (profile, exercise)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
