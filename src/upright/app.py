@@ -84,6 +84,7 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from upright.ui.main_window import MainWindow
+    from upright.ui.single_instance import InstanceServer, ask_running_instance
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Upright")
@@ -99,8 +100,14 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
         )
 
     sys.excepthook = excepthook
+    message = "start" if args.command == "start" else "raise"
+    if ask_running_instance(paths.root, message):
+        print("Upright is already open; it has been brought to the front.", file=sys.stderr)
+        return 0
+    instance = InstanceServer(paths.root, app)
     ctx = build_context(paths, SystemClock(), args.profile, args.time_scale)
     window = MainWindow(ctx)
+    instance.message_received.connect(window.handle_instance_message)
     window.resize(1280, 800)
     if args.fullscreen:
         window.showFullScreen()

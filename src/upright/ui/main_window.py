@@ -147,6 +147,15 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.ctx.notices.append(f"Your choice could not be saved ({exc.strerror}).")
 
+    def handle_instance_message(self, message: str) -> None:
+        """Another launch on the same data folder: come forward (and start, if asked)."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if message == "start" and self.pages.currentWidget() is self.home:
+            self.start_session()
+
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
