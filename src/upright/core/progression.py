@@ -38,7 +38,10 @@ SCALE_MAX = 10
 
 
 class SessionEnd(StrEnum):
-    """How a session ended (the values the history stores)."""
+    """How a session ended: the values upright.core.events.SessionEnd stores (without RUNNING).
+
+    Any end but FINISHED counts as not clean, so either enum can fill SessionOutcome.ended.
+    """
 
     FINISHED = "finished"
     STOPPED = "stopped"  # stopped early by the user
@@ -140,7 +143,8 @@ _ENDED_EARLY = {
 def _stay_cause(o: SessionOutcome) -> str | None:
     """Why this session does not count towards a step up, or None if it was clean."""
     if o.ended is not SessionEnd.FINISHED:
-        return f"Your last session {_ENDED_EARLY[o.ended]}, so you stay at this step."
+        ended = _ENDED_EARLY.get(o.ended, "did not finish")
+        return f"Your last session {ended}, so you stay at this step."
     if o.reps_completed < o.reps_planned:
         return (
             f"You completed {o.reps_completed} of {o.reps_planned} reps at the full hold,"
