@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from upright.core.events import SessionEnd
 from upright.core.ladder import SESSIONS_PER_STEP, is_top, same_hold, step_down, step_up
 from upright.core.program import Catalog, Prescription
 
@@ -35,18 +36,6 @@ MAX_CLEAN_EFFORT = 6
 DOWN_PAIN = 4  # pain at or above this steps down
 HARD_EFFORT = 9  # two sessions in a row at or above this step down
 SCALE_MAX = 10
-
-
-class SessionEnd(StrEnum):
-    """How a session ended: the values upright.core.events.SessionEnd stores (without RUNNING).
-
-    Any end but FINISHED counts as not clean, so either enum can fill SessionOutcome.ended.
-    """
-
-    FINISHED = "finished"
-    STOPPED = "stopped"  # stopped early by the user
-    PAIN = "pain"  # stopped for pain
-    INTERRUPTED = "interrupted"  # the app died mid-session
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,63 @@
+"""Start-up and memory: Upright's first paint and resident memory against a bare PySide6 window.
+
+Both are started the same way (a fresh Python process that builds its window and quits after the
+first paint), alternately, several times; medians and the ratio are printed. Goal: at most 1.3x.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROBE = Path(__file__).with_name("_probe.py")
+RUNS = int(os.environ.get("BENCH_RUNS", "15"))
+
+
+def once(kind: str, data_dir: str) -> tuple[float, int]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROBE_SETTLE_MS="300")
+    started = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, str(PROBE), kind, data_dir],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    line = json.loads(out.stdout.strip().splitlines()[-1])
+    return (line["paint"] - started) * 1000, int(line["rss_kib"])
+
+
+def main() -> None:
+    data_dir = tempfile.mkdtemp(prefix="upright-bench-")
+    once("upright", data_dir)  # first run creates the database; warm the disk cache for both
+    once("bare", data_dir)
+    bare: list[tuple[float, int]] = []
+    app: list[tuple[float, int]] = []
+    for _ in range(RUNS):
+        bare.append(once("bare", data_dir))
+        app.append(once("upright", data_dir))
+    b_ms = statistics.median(t for t, _ in bare)
+    a_ms = statistics.median(t for t, _ in app)
+    b_mem = statistics.median(m for _, m in bare) / 1024
+    a_mem = statistics.median(m for _, m in app) / 1024
+    print(f"runs: {RUNS} each, alternating, offscreen, Python {sys.version.split()[0]}")
+    print(
+        f"first paint  bare window {b_ms:7.1f} ms   upright {a_ms:7.1f} ms   "
+        f"ratio {a_ms / b_ms:.2f}x (goal <= 1.3x)"
+    )
+    print(
+        f"resident     bare window {b_mem:7.1f} MiB  upright {a_mem:7.1f} MiB  "
+        f"ratio {a_mem / b_mem:.2f}x"
+    )
+    print("pyqtgraph and QtMultimedia are not imported at start-up: see tests/ui for the check")
+
+
+if __name__ == "__main__":
+    main()
