@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from upright.core.program import Catalog
+from upright.core.progression import seconds_text
 from upright.core.records import SessionRow
-from upright.core.today import TodayPlan, minutes_text, seconds_text
+from upright.core.today import TodayPlan, minutes_text
 from upright.ui.theme import set_relative_font
 
 ENDED_WORDS = {

@@ -17,7 +17,7 @@ from upright.core.plan import Plan, build_plan
 from upright.core.program import Catalog
 from upright.core.recorder import SessionRecorder
 from upright.core.settings import Settings, save_settings
-from upright.core.today import TodayPlan, plan_duration_s
+from upright.core.today import TodayPlan, conclude, plan_duration_s, plan_today
 from upright.ui.history_page import HistoryPage
 from upright.ui.home_page import HomePage
 from upright.ui.player_page import PlayerPage
@@ -40,10 +40,9 @@ class AppContext:
 
 
 def todays_plan(ctx: AppContext) -> TodayPlan:
-    level = ctx.catalog.level(ctx.settings.level)
-    exercise = ctx.catalog.exercise(level.exercise_id)
-    assert exercise.defaults is not None
-    return TodayPlan(level, exercise, exercise.defaults, "")
+    return plan_today(
+        ctx.catalog, ctx.history, ctx.settings.profile, ctx.settings.level, ctx.clock.wall().date()
+    )
 
 
 def session_plan(ctx: AppContext, today: TodayPlan) -> Plan:
@@ -57,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.flow: SessionFlow | None = None
+        self.today: TodayPlan | None = None
         self.setWindowTitle("Upright")
         self.setMinimumSize(800, 600)
         self.setStyleSheet(STYLESHEET)
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
     def start_session(self) -> None:
         if self.flow is not None:
             return
-        today = todays_plan(self.ctx)
+        today = self.today = todays_plan(self.ctx)
         self.flow = SessionFlow(
             today,
             session_plan(self.ctx, today),
@@ -187,6 +187,15 @@ class MainWindow(QMainWindow):
         note = recorder.problem or (
             "Every rep is saved in your history." if recorder.history else "Nothing was saved."
         )
+        if self.ctx.history is not None and self.today is not None and recorder.problem is None:
+            decision = conclude(
+                self.ctx.catalog,
+                self.ctx.history,
+                self.ctx.settings.profile,
+                self.today,
+                self.ctx.clock.wall(),
+            )
+            note = f"{decision.reason}\n{note}"
         self.summary.show_result(how, recorder.all_reps, planned, note)
         self.pages.setCurrentWidget(self.summary)
         self.summary.done_button.setFocus()

@@ -1,0 +1,49 @@
+"""Each person's prescription per exercise, stored with the reason it last changed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime
+
+from upright.core.catalog import read_prescription
+from upright.core.fields import Problems, Reader
+from upright.core.history import History
+from upright.core.program import Exercise, Prescription
+
+
+def prescription_from_json(text: str, source: str) -> Prescription:
+    """Parse and validate stored or imported prescription fields (ValidationError if bad)."""
+    problems = Problems(source)
+    prescription = read_prescription(Reader(json.loads(text), "", problems))
+    problems.raise_if_any()
+    return prescription
+
+
+def load_prescription(
+    history: History | None, profile: str, exercise: Exercise
+) -> tuple[Prescription, str]:
+    """The stored prescription and its reason, or the exercise's defaults if none is stored."""
+    if exercise.defaults is None:
+        raise ValueError(f"{exercise.id} is not a hold exercise")
+    if history is None:
+        return exercise.defaults, ""
+    row = history.connection.execute(
+        "SELECT data, reason FROM prescriptions WHERE profile = ? AND exercise = ?",
+        (profile, exercise.id),
+    ).fetchone()
+    if row is None:
+        return exercise.defaults, ""
+    return prescription_from_json(row["data"], f"prescription for {exercise.id}"), row["reason"]
+
+
+def save_prescription(
+    history: History, profile: str, exercise_id: str, p: Prescription, reason: str, at: datetime
+) -> None:
+    with history.transaction() as db:
+        db.execute(
+            "INSERT INTO prescriptions (profile, exercise, data, reason, updated_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (profile, exercise) DO UPDATE SET"
+            " data = excluded.data, reason = excluded.reason, updated_at = excluded.updated_at",
+            (profile, exercise_id, json.dumps(asdict(p)), reason, at.isoformat(timespec="seconds")),
+        )
