@@ -40,6 +40,7 @@ class HomePage(QWidget):
     start_requested = Signal()
     level_chosen = Signal(str)
     history_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +115,9 @@ class HomePage(QWidget):
         recent_head.addWidget(recent_title)
         recent_head.addStretch(1)
         recent_head.addWidget(self.history_button)
+        self.settings_button = QPushButton("Settings (S)")
+        self.settings_button.clicked.connect(self.settings_requested.emit)
+        recent_head.addWidget(self.settings_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)

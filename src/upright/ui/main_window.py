@@ -22,8 +22,9 @@ from upright.ui.history_page import HistoryPage
 from upright.ui.home_page import HomePage
 from upright.ui.player_page import PlayerPage
 from upright.ui.session_flow import SessionFlow
+from upright.ui.settings_page import SettingsPage
 from upright.ui.summary_page import SummaryPage
-from upright.ui.theme import STYLESHEET, apply_text_scale
+from upright.ui.theme import apply_text_scale, stylesheet
 
 
 @dataclass
@@ -59,34 +60,38 @@ class MainWindow(QMainWindow):
         self.today: TodayPlan | None = None
         self.setWindowTitle("Upright")
         self.setMinimumSize(800, 600)
-        self.setStyleSheet(STYLESHEET)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_text_scale(app, ctx.settings.text_scale)
         self.pages = QStackedWidget()
         self.home = HomePage(ctx.catalog)
         self.player = PlayerPage()
         self.summary = SummaryPage()
         self.history_page = HistoryPage()
-        for page in (self.home, self.player, self.summary, self.history_page):
+        self.settings_page = SettingsPage()
+        for page in (self.home, self.player, self.summary, self.history_page, self.settings_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self._apply_look()
 
         self.home.start_requested.connect(self.start_session)
         self.home.level_chosen.connect(self.choose_level)
         self.home.history_requested.connect(self.show_history)
         self.summary.done_requested.connect(self.show_home)
         self.history_page.back_requested.connect(self.show_home)
+        self.home.settings_requested.connect(self.show_settings)
+        self.settings_page.back_requested.connect(self.show_home)
+        self.settings_page.changed.connect(self.change_settings)
+        self.player.distance_requested.connect(self.toggle_distance)
         self.history_page.session_selected.connect(self._show_session_reps)
         self.history_page.delete_requested.connect(self._delete_session)
 
-        self._shortcut("F11", self.toggle_fullscreen, Qt.ShortcutContext.ApplicationShortcut)
+        self._shortcut("F11", self.toggle_distance, Qt.ShortcutContext.ApplicationShortcut)
         self._page_shortcut(self.home, "Return", self.start_session)
         self._page_shortcut(self.home, "Enter", self.start_session)
         self._page_shortcut(self.home, "H", self.show_history)
         self._page_shortcut(self.summary, "Return", self.show_home)
         self._page_shortcut(self.summary, "Enter", self.show_home)
         self._page_shortcut(self.history_page, "Escape", self.show_home)
+        self._page_shortcut(self.home, "S", self.show_settings)
+        self._page_shortcut(self.settings_page, "Escape", self.show_home)
         self.show_home()
 
     def _shortcut(self, key: str, slot: object, context: Qt.ShortcutContext) -> None:
@@ -134,6 +139,22 @@ class MainWindow(QMainWindow):
             self.ctx.history.delete_session(session_id)
             self.show_history()
 
+    def show_settings(self) -> None:
+        self.settings_page.show_settings(self.ctx.settings)
+        self.pages.setCurrentWidget(self.settings_page)
+        self.settings_page.voice_box.setFocus()
+
+    def change_settings(self, settings: Settings) -> None:
+        self.ctx.settings = settings
+        self._save_settings()
+
+    def _apply_look(self) -> None:
+        self.setStyleSheet(stylesheet(self.ctx.settings.high_contrast))
+        self.player.high_contrast = self.ctx.settings.high_contrast
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_scale(app, self.ctx.settings.text_scale)
+
     def choose_level(self, level_id: str) -> None:
         self.ctx.settings = replace(self.ctx.settings, level=level_id)
         self._save_settings()
@@ -156,8 +177,20 @@ class MainWindow(QMainWindow):
         if message == "start" and self.pages.currentWidget() is self.home:
             self.start_session()
 
-    def toggle_fullscreen(self) -> None:
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+    def toggle_distance(self) -> None:
+        """F11: during a session, the across-the-room view in full screen; elsewhere full screen."""
+        if self.pages.currentWidget() is self.player:
+            on = not self.player.distance
+            self.player.set_distance(on)
+            self._set_fullscreen(on)
+        else:
+            self._set_fullscreen(not self.isFullScreen())
+
+    def _set_fullscreen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
 
     # -- the session --------------------------------------------------------------------------
     def start_session(self) -> None:
@@ -196,6 +229,9 @@ class MainWindow(QMainWindow):
                 self.ctx.clock.wall(),
             )
             note = f"{decision.reason}\n{note}"
+        if self.player.distance:
+            self.player.set_distance(False)
+            self._set_fullscreen(False)
         self.summary.show_result(how, recorder.all_reps, planned, note)
         self.pages.setCurrentWidget(self.summary)
         self.summary.done_button.setFocus()

@@ -81,7 +81,7 @@ STYLESHEET = f"""
 QMainWindow, QWidget#page {{ background: {WINDOW_BG}; color: {INK}; }}
 QPushButton {{
     padding: 0.5em 1.1em; border-radius: 10px; border: 2px solid #9a9a9a;
-    background: #ffffff; color: {INK}; font-weight: 600;
+    background: #ffffff; color: {INK};
 }}
 QPushButton:focus {{ border: 3px solid {ACCENT}; }}
 QPushButton:hover {{ background: #eef4fa; }}
@@ -94,3 +94,24 @@ QPushButton#danger:focus {{ border: 3px solid #1d1d1f; }}
 QLabel#muted {{ color: {MUTED}; }}
 QFrame#card {{ background: white; border-radius: 14px; border: 1px solid #dddad2; }}
 """
+
+# Yellow and white on black, thick outlines: for low vision and glare.
+HIGH_CONTRAST_STYLESHEET = """
+QMainWindow, QWidget#page, QDialog { background: #000000; color: #ffffff; }
+QLabel, QCheckBox, QRadioButton { color: #ffffff; }
+QLabel#muted { color: #ffff00; }
+QFrame#card { background: #000000; border: 3px solid #ffffff; border-radius: 14px; }
+QPushButton {
+    padding: 0.5em 1.1em; border-radius: 10px; border: 3px solid #ffffff;
+    background: #000000; color: #ffffff;
+}
+QPushButton:focus { border: 4px solid #ffff00; }
+QPushButton:checked { background: #ffff00; color: #000000; }
+QPushButton#primary { background: #ffff00; color: #000000; border-color: #ffff00; }
+QPushButton#danger { background: #ff3b30; color: #000000; border-color: #ffffff; }
+QListWidget, QComboBox, QSpinBox { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
+"""
+
+
+def stylesheet(high_contrast: bool) -> str:
+    return HIGH_CONTRAST_STYLESHEET if high_contrast else STYLESHEET
