@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from upright.core import records
 from upright.core.clock import Clock
@@ -147,13 +147,14 @@ class MainWindow(QMainWindow):
     def change_settings(self, settings: Settings) -> None:
         self.ctx.settings = settings
         self._save_settings()
+        self._apply_look()
 
     def _apply_look(self) -> None:
-        self.setStyleSheet(stylesheet(self.ctx.settings.high_contrast))
+        apply_text_scale(self.ctx.settings.text_scale)
+        sheet = stylesheet(self.ctx.settings.high_contrast)
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
         self.player.high_contrast = self.ctx.settings.high_contrast
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_text_scale(app, self.ctx.settings.text_scale)
 
     def choose_level(self, level_id: str) -> None:
         self.ctx.settings = replace(self.ctx.settings, level=level_id)

@@ -45,12 +45,12 @@ def phase_style(phase: Phase, *, paused: bool = False, high_contrast: bool = Fal
     return PAUSED if paused else PHASE_STYLES[phase]
 
 
-def apply_text_scale(app: QApplication, scale: float) -> None:
+def apply_text_scale(scale: float) -> None:
     """The whole app follows one text size (100% to 200%)."""
-    font = QFont(app.font())
+    font = QFont(QApplication.font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
-    app.setFont(font)  # widgets without a font of their own follow it
-    for widget in app.allWidgets():
+    QApplication.setFont(font)  # widgets without a font of their own follow it
+    for widget in QApplication.allWidgets():
         factor = widget.property("fontFactor")
         if factor:
             set_relative_font(widget, float(factor), widget.font().bold())
