@@ -90,3 +90,33 @@ def test_level_choice_is_remembered(qtbot: QtBot, data_dir: Path) -> None:
     qtbot.addWidget(again)
     assert "Chest raise" in again.home.exercise_label.text()
     assert "8 reps" in again.home.numbers_label.text()
+
+
+def test_a_therapists_programme_of_two_exercises_runs_in_order(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from upright.core.programme import Programme, ProgrammeItem, save_programme
+
+    clock = FakeClock()
+    paths = resolve_data_dir(str(data_dir)).ensure()
+    ctx = build_context(paths, clock)
+    assert ctx.history is not None
+    programme = Programme(
+        (ProgrammeItem("hand-press-up", "Elbows soft"), ProgrammeItem("forearm-press-up")),
+        warmups=False,
+    )
+    save_programme(ctx.history, "default", programme, clock.wall())
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert "Press-up on hands + Forearm press-up" in window.home.exercise_label.text()
+    assert "Elbows soft" in window.home.description_label.text()
+    window.start_session()
+    run(window, clock, 60 * 10)
+    [row] = records.sessions(ctx.history.connection, "default")
+    assert (row.reps_done, row.reps_planned, row.ended_how) == (20, 20, SessionEnd.FINISHED)
+    exercises = [r.exercise for r in records.reps(ctx.history.connection, row.id)]
+    assert exercises == ["hand-press-up"] * 10 + ["forearm-press-up"] * 10
+    stored = ctx.history.connection.execute(
+        "SELECT exercise FROM prescriptions WHERE profile = 'default' ORDER BY exercise"
+    ).fetchall()
+    assert [r[0] for r in stored] == ["forearm-press-up", "hand-press-up"]

@@ -65,6 +65,14 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (profile, exercise)
     );
     """,
+    # 3: each person's programme: which exercises, in which order, with a therapist's note.
+    """
+    CREATE TABLE programmes (
+        profile TEXT PRIMARY KEY,
+        data TEXT NOT NULL,              -- JSON: {"exercises": [{"id": ..., "note": ...}], ...}
+        updated_at TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

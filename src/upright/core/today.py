@@ -5,48 +5,80 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from upright.core.history import History
+from upright.core.history import History, PlannedExercise
 from upright.core.outcomes import session_outcomes
 from upright.core.plan import Plan
 from upright.core.prescriptions import load_prescription, save_prescription
 from upright.core.program import Catalog, Exercise, Level, Prescription
+from upright.core.programme import Programme, level_programme, load_programme
 from upright.core.progression import Decision, after_session, for_today
 
 
 @dataclass(frozen=True)
-class TodayPlan:
-    level: Level
+class TodayItem:
     exercise: Exercise
+    level: Level | None  # the built-in level this exercise belongs to
     prescription: Prescription
     reason: str  # one sentence the user sees: why these numbers
+    note: str = ""  # the therapist's note for this person
+
+    @property
+    def level_id(self) -> str:
+        return self.level.id if self.level else self.exercise.id
+
+    def planned(self) -> PlannedExercise:
+        p = self.prescription
+        return PlannedExercise(self.exercise.id, self.level_id, p.hold_s, p.reps)
+
+
+@dataclass(frozen=True)
+class TodayPlan:
+    items: tuple[TodayItem, ...]
+    warmups: bool
+    custom: bool  # a programme set for this person, rather than a built-in level
+
+    @property
+    def first(self) -> TodayItem:
+        return self.items[0]
+
+    @property
+    def level_id(self) -> str:
+        return self.first.level_id
 
 
 def plan_today(
     catalog: Catalog, history: History | None, profile: str, level_id: str, today: date
 ) -> TodayPlan:
-    """The stored prescription, eased for today after a break (never stored: see for_today)."""
-    level = catalog.level(level_id)
-    exercise = catalog.exercise(level.exercise_id)
-    base, reason = load_prescription(history, profile, exercise)
-    if history is None:
-        return TodayPlan(level, exercise, base, reason)
-    decision = for_today(base, session_outcomes(history, profile), today)
-    if decision.prescription != base:
-        reason = decision.reason
-    return TodayPlan(level, exercise, decision.prescription, reason)
+    """Each exercise's stored prescription, eased for today after a break (never stored)."""
+    stored = load_programme(history, profile, catalog)
+    programme: Programme = stored or level_programme(catalog, level_id)
+    outcomes = session_outcomes(history, profile) if history is not None else []
+    items: list[TodayItem] = []
+    for entry in programme.items:
+        exercise = catalog.exercise(entry.exercise_id)
+        base, reason = load_prescription(history, profile, exercise)
+        if history is not None:
+            decision = for_today(base, outcomes, today)
+            if decision.prescription != base:
+                base, reason = decision.prescription, decision.reason
+        level = catalog.level_for_exercise(exercise.id)
+        items.append(TodayItem(exercise, level, base, reason, entry.note))
+    return TodayPlan(tuple(items), programme.warmups, stored is not None)
 
 
 def conclude(
     catalog: Catalog, history: History, profile: str, today: TodayPlan, at: datetime
-) -> Decision:
-    """After a session (or a later next-day answer): store the next base and return why."""
-    decision = after_session(
-        today.prescription, today.exercise.id, session_outcomes(history, profile), catalog
-    )
-    save_prescription(
-        history, profile, today.exercise.id, decision.prescription, decision.reason, at
-    )
-    return decision
+) -> list[Decision]:
+    """After a session (or a later next-day answer): store each next base and return why."""
+    outcomes = session_outcomes(history, profile)
+    decisions = []
+    for item in today.items:
+        decision = after_session(item.prescription, item.exercise.id, outcomes, catalog)
+        save_prescription(
+            history, profile, item.exercise.id, decision.prescription, decision.reason, at
+        )
+        decisions.append(decision)
+    return decisions
 
 
 def plan_duration_s(plan: Plan) -> float:

@@ -132,16 +132,30 @@ class HomePage(QWidget):
         layout.addStretch(1)
 
     def show_today(self, today: TodayPlan, duration_s: float) -> None:
-        p = today.prescription
-        self.level_buttons[today.level.id].setChecked(True)
-        self.exercise_label.setText(f"Today: {today.exercise.name} ({today.level.name})")
-        self.numbers_label.setText(
-            f"{p.reps} reps  ·  hold {seconds_text(p.hold_s)}  ·  rest "
-            f"{seconds_text(p.rest_for_hold_s)}  ·  {minutes_text(duration_s)}"
-        )
-        self.reason_label.setText(today.reason)
-        self.reason_label.setVisible(bool(today.reason))
-        self.description_label.setText(today.level.description)
+        self.level_group.setExclusive(False)
+        for level_id, button in self.level_buttons.items():
+            button.setChecked(not today.custom and level_id == today.level_id)
+        self.level_group.setExclusive(True)
+        first = today.first
+        names = " + ".join(item.exercise.name for item in today.items)
+        level = f" ({first.level.name})" if first.level and len(today.items) == 1 else ""
+        self.exercise_label.setText(f"Today: {names}{level}")
+        lines = [
+            (f"{item.exercise.name}: " if len(today.items) > 1 else "")
+            + f"{item.prescription.reps} reps  ·  hold {seconds_text(item.prescription.hold_s)}"
+            f"  ·  rest {seconds_text(item.prescription.rest_for_hold_s)}"
+            for item in today.items
+        ]
+        lines[-1] += f"  ·  {minutes_text(duration_s)}"
+        self.numbers_label.setText("\n".join(lines))
+        reasons = [item.reason for item in today.items if item.reason]
+        self.reason_label.setText("\n".join(reasons))
+        self.reason_label.setVisible(bool(reasons))
+        notes = [f"Note from your therapist: {i.note}" for i in today.items if i.note]
+        description = first.level.description if first.level and not today.custom else ""
+        if today.custom:
+            description = "A programme set for you by your therapist."
+        self.description_label.setText("\n".join([description, *notes]).strip())
 
     def show_profile(self, name: str) -> None:
         self.profile_label.setText(f"Person: {name}")

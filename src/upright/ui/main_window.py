@@ -47,9 +47,8 @@ def todays_plan(ctx: AppContext) -> TodayPlan:
 
 
 def session_plan(ctx: AppContext, today: TodayPlan) -> Plan:
-    return build_plan(
-        ctx.catalog, [(today.exercise, today.prescription)], warmups=ctx.settings.warmups
-    )
+    pairs = [(item.exercise, item.prescription) for item in today.items]
+    return build_plan(ctx.catalog, pairs, warmups=today.warmups and ctx.settings.warmups)
 
 
 class MainWindow(QMainWindow):
@@ -222,14 +221,14 @@ class MainWindow(QMainWindow):
             "Every rep is saved in your history." if recorder.history else "Nothing was saved."
         )
         if self.ctx.history is not None and self.today is not None and recorder.problem is None:
-            decision = conclude(
+            decisions = conclude(
                 self.ctx.catalog,
                 self.ctx.history,
                 self.ctx.settings.profile,
                 self.today,
                 self.ctx.clock.wall(),
             )
-            note = f"{decision.reason}\n{note}"
+            note = "\n".join([*(d.reason for d in decisions), note])
         if self.player.distance:
             self.player.set_distance(False)
             self._set_fullscreen(False)

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from upright.core.clock import Clock
 from upright.core.events import PhaseStarted, SessionEnd
-from upright.core.history import History, PlannedExercise
+from upright.core.history import History
+from upright.core.phases import Phase
 from upright.core.plan import Plan
 from upright.core.recorder import SessionRecorder
 from upright.core.session import RunState, Session
@@ -48,16 +49,14 @@ class SessionFlow(QObject):
         self.plan = plan
         self.player = player
         self.session = Session(plan, clock, time_scale)
-        planned = [
-            PlannedExercise(
-                today.exercise.id,
-                today.level.id,
-                today.prescription.hold_s,
-                today.prescription.reps,
-            )
-        ]
+        self.notes = {item.exercise.id: item.note for item in today.items}
         self.recorder = SessionRecorder(
-            history, clock, profile, today.level.id, planned, time_scale=time_scale
+            history,
+            clock,
+            profile,
+            today.level_id,
+            [item.planned() for item in today.items],
+            time_scale=time_scale,
         )
         self.runner = SessionRunner(self.session, self.recorder, self)
         self.keys = SessionKeys(
@@ -91,8 +90,13 @@ class SessionFlow(QObject):
 
     def _phase_started(self, event: PhaseStarted) -> None:
         # The exercise's safety reminders take turns, one per phase, under the spoken cue.
-        reminders = event.segment.exercise.cues
-        self.player.show_reminder(reminders[event.index % len(reminders)] if reminders else "")
+        exercise = event.segment.exercise
+        reminders = exercise.cues
+        text = reminders[event.index % len(reminders)] if reminders else ""
+        note = self.notes.get(exercise.id, "")
+        if note and event.segment.phase in (Phase.GET_READY, Phase.REST):
+            text = f"Your therapist: {note}"
+        self.player.show_reminder(text)
 
     def _dialog_parent(self) -> QWidget:
         return self.player.window()

@@ -1,0 +1,92 @@
+"""A person's programme: which hold exercises, in which order, with a note for each."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from upright.core.fields import Problems, Reader
+from upright.core.history import History
+from upright.core.program import Catalog, ExerciseKind
+
+MAX_EXERCISES = 8
+
+
+@dataclass(frozen=True)
+class ProgrammeItem:
+    exercise_id: str
+    note: str = ""  # the therapist's words for this person, shown in the player and handout
+
+
+@dataclass(frozen=True)
+class Programme:
+    items: tuple[ProgrammeItem, ...]
+    warmups: bool = True
+
+    @property
+    def exercise_ids(self) -> tuple[str, ...]:
+        return tuple(item.exercise_id for item in self.items)
+
+    def note_for(self, exercise_id: str) -> str:
+        return next((i.note for i in self.items if i.exercise_id == exercise_id), "")
+
+
+def level_programme(catalog: Catalog, level_id: str) -> Programme:
+    """The one-exercise programme of a built-in level."""
+    return Programme((ProgrammeItem(catalog.level(level_id).exercise_id),))
+
+
+def programme_to_dict(programme: Programme) -> dict[str, object]:
+    return {
+        "exercises": [{"id": i.exercise_id, "note": i.note} for i in programme.items],
+        "warmups": programme.warmups,
+    }
+
+
+def read_programme(r: Reader, catalog: Catalog) -> Programme:
+    """Validate a programme object; every problem names its field."""
+    items: list[ProgrammeItem] = []
+    for child in r.children("exercises", max_items=MAX_EXERCISES):
+        ident = child.text("id", max_len=60)
+        if ident and not any(
+            e.id == ident and e.kind is ExerciseKind.HOLD for e in catalog.exercises
+        ):
+            r.problems.add(f"{child.path}.id", f"{ident!r} is not one of Upright's exercises")
+        items.append(ProgrammeItem(ident, child.text("note", default="", max_len=500)))
+    ids = [i.exercise_id for i in items]
+    if len(set(ids)) != len(ids):
+        r.problems.add(r._at("exercises"), "lists the same exercise twice")
+    warmups = r.boolean("warmups", default=True)
+    return Programme(tuple(items), warmups)
+
+
+def load_programme(history: History | None, profile: str, catalog: Catalog) -> Programme | None:
+    """The stored programme, or None when the person has none (the chosen level applies)."""
+    if history is None:
+        return None
+    row = history.connection.execute(
+        "SELECT data FROM programmes WHERE profile = ?", (profile,)
+    ).fetchone()
+    if row is None:
+        return None
+    problems = Problems(f"programme of {profile}")
+    programme = read_programme(Reader(json.loads(row["data"]), "", problems), catalog)
+    problems.raise_if_any()
+    return programme
+
+
+def save_programme(history: History, profile: str, programme: Programme, at: datetime) -> None:
+    with history.transaction() as db:
+        db.execute(
+            "INSERT INTO programmes (profile, data, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (profile) DO UPDATE SET data = excluded.data,"
+            " updated_at = excluded.updated_at",
+            (profile, json.dumps(programme_to_dict(programme)), at.isoformat(timespec="seconds")),
+        )
+
+
+def clear_programme(history: History, profile: str) -> None:
+    """Back to the built-in level chosen on the home screen."""
+    with history.transaction() as db:
+        db.execute("DELETE FROM programmes WHERE profile = ?", (profile,))
