@@ -86,6 +86,9 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     from upright.ui.main_window import MainWindow
     from upright.ui.single_instance import InstanceServer, ask_running_instance
 
+    # The timer's Python slots must get the GIL back quickly even if some library thread
+    # is busy in Python: 1 ms instead of 5 ms (bench/bench_timer.py shows the difference).
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Upright")
     app.setDesktopFileName("upright")
