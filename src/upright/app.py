@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from dataclasses import replace
-from logging.handlers import RotatingFileHandler
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -26,11 +26,17 @@ if TYPE_CHECKING:
 log = logging.getLogger("upright")
 
 
+LOG_MAX_BYTES = 256_000
+
+
 def setup_logging(paths: DataPaths) -> None:
+    """A small log in the data folder, rotated at start-up once it grows past LOG_MAX_BYTES."""
     try:
-        handler: logging.Handler = RotatingFileHandler(
-            paths.log, maxBytes=256_000, backupCount=2, encoding="utf-8"
-        )
+        if paths.log.exists() and paths.log.stat().st_size > LOG_MAX_BYTES:
+            paths.log.replace(paths.log.with_name(paths.log.name + ".1"))
+        if not paths.log.exists():  # private to the user, like everything in the folder
+            os.close(os.open(paths.log, os.O_CREAT | os.O_WRONLY, 0o600))
+        handler: logging.Handler = logging.FileHandler(paths.log, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler(sys.stderr)  # a read-only folder: log to the terminal
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

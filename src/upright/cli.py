@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from upright import __version__
+from upright.core.atomic import write_atomically
 from upright.core.clock import SystemClock
-from upright.core.export import history_csv, write_atomically
 from upright.core.history import HistoryError
 from upright.core.paths import DataPaths
 from upright.core.recovery import open_history
@@ -71,6 +71,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
+    from upright.core.export import history_csv  # only this command needs the csv module
+
     target: Path = args.csv.expanduser()
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")

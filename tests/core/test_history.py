@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from upright.core import records
+from upright.core.atomic import write_atomically
 from upright.core.events import RepCompleted, SessionEnd
-from upright.core.export import history_csv, write_atomically
+from upright.core.export import history_csv
 from upright.core.history import History, NewerDatabaseError, PlannedExercise
 from upright.core.recovery import open_history
 from upright.core.schema import SCHEMA_VERSION
