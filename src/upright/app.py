@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
@@ -44,13 +45,23 @@ def setup_logging(paths: DataPaths) -> None:
     log.setLevel(logging.INFO)
 
 
-def open_history_for_app(paths: DataPaths, notices: list[str]) -> History | None:
+def open_history_for_app(
+    paths: DataPaths, notices: list[str], clock: Clock | None = None
+) -> History | None:
     """The history, or None with a plain notice; the app runs either way."""
     try:
-        opened = open_history(paths.database, SystemClock().wall())
-    except (HistoryError, OSError) as exc:
+        opened = open_history(paths.database, (clock or SystemClock()).wall())
+    except HistoryError as exc:
         log.warning("history unavailable: %s", exc)
         notices.append(f"{exc} Sessions will run, but cannot be saved.")
+        return None
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("history unavailable: %s", exc)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        notices.append(
+            f"Upright cannot write to its data folder {paths.root} ({reason}). "
+            "Sessions will run, but cannot be saved."
+        )
         return None
     if opened.notice:
         notices.append(opened.notice)
@@ -78,7 +89,7 @@ def build_context(
     return AppContext(
         catalog=load_builtin_catalog(),
         clock=clock,
-        history=open_history_for_app(paths, notices),
+        history=open_history_for_app(paths, notices, clock),
         settings=settings,
         settings_path=paths.settings,
         time_scale=time_scale,
@@ -135,12 +146,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parse(argv)
         paths = resolve_data_dir(args.data_dir)
+        headless = HEADLESS.get(args.command or "")
         try:
             paths.ensure()
         except OSError as exc:
-            raise UsageError(f"cannot use the data folder {paths.root}: {exc.strerror}") from exc
+            if headless:
+                raise UsageError(
+                    f"cannot use the data folder {paths.root}: {exc.strerror}"
+                ) from exc
+            # The window still runs a session; build_context says why nothing can be saved.
         setup_logging(paths)
-        headless = HEADLESS.get(args.command or "")
         return headless(args, paths) if headless else run_window(args, paths)
     except UsageError as exc:
         print(f"upright: {exc}", file=sys.stderr)

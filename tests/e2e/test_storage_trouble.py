@@ -1,0 +1,67 @@
+"""A full or read-only store: the session goes on, the problem is said, and no rep is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from upright.app import build_context
+from upright.core import records
+from upright.core.clock import FakeClock
+from upright.core.paths import DataPaths, resolve_data_dir
+from upright.core.phases import Phase
+from upright.ui.main_window import MainWindow
+
+
+def advance_to(window: MainWindow, clock: FakeClock, rep: int, phase: Phase) -> None:
+    for _ in range(100_000):
+        assert window.flow is not None
+        seg = window.flow.session.segment
+        if (seg.rep, seg.phase) == (rep, phase):
+            return
+        clock.advance(0.1)
+        window.flow.runner.tick()
+    raise AssertionError("never reached")
+
+
+def test_a_store_that_refuses_writes_mid_session_keeps_the_reps_and_saves_them_later(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    clock = FakeClock()
+    ctx = build_context(resolve_data_dir(str(data_dir)).ensure(), clock)
+    assert ctx.history is not None
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.start_session()
+    advance_to(window, clock, 3, Phase.LIFT)  # reps 1 and 2 are saved
+    db = ctx.history.connection
+    db.execute("PRAGMA query_only = ON")  # SQLite now refuses every write, as on a read-only disk
+    advance_to(window, clock, 5, Phase.LIFT)
+    assert window.flow is not None and window.flow.recorder.problem
+    assert "not saved yet" in window.player.save_label.text()
+    assert not window.player.save_label.isHidden()
+    assert len(window.flow.recorder.pending) == 2  # reps 3 and 4 wait in memory
+    db.execute("PRAGMA query_only = OFF")  # writable again
+    advance_to(window, clock, 6, Phase.LIFT)
+    assert window.flow.recorder.pending == [] and window.flow.recorder.problem is None
+    assert window.player.save_label.isHidden()
+    [row] = records.sessions(db, "default")
+    assert [r.rep for r in records.reps(db, row.id)] == [1, 2, 3, 4, 5]
+
+
+def test_a_data_folder_that_cannot_be_written_still_runs_a_session(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    ctx = build_context(DataPaths(blocker / "data"), FakeClock())
+    assert ctx.history is None
+    assert any("cannot write to its data folder" in n for n in ctx.notices)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert "cannot be saved" in window.home.notice_label.text()
+    window.start_session()
+    assert window.flow is not None and window.pages.currentWidget() is window.player
+    window.flow.runner.stop()
+    assert "Nothing was saved" in window.summary.saved_label.text()
