@@ -62,10 +62,10 @@ def main() -> None:
     cue_errors: list[tuple[float, float]] = []
 
     def on_phase(event: PhaseStarted) -> None:
-        phase_errors.append((event.at, (time.monotonic() - event.at) * 1000))
+        phase_errors.append((event.at, (clock.monotonic() - event.at) * 1000))
 
     def on_cue(cue: Cue) -> None:
-        cue_errors.append((cue.at_s, (time.monotonic() - cue.at_s) * 1000))
+        cue_errors.append((cue.at_s, (clock.monotonic() - cue.at_s) * 1000))
 
     runner.phase_started.connect(on_phase)
     cues.cue_due.connect(on_cue)
@@ -78,7 +78,7 @@ def main() -> None:
     if LOADED:
         load.start(40)
         spinner.start()
-    start = time.monotonic()
+    start = clock.monotonic()
     stall_window = (start + STALL_AT_S, start + STALL_AT_S + STALL_S)
     QTimer.singleShot(int(STALL_AT_S * 1000), lambda: busy(STALL_S))
     runner.start()

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import FakeClock
-from upright.core.events import PhaseStarted, RepCompleted, SessionEnd, SessionFinished
+from upright.core.events import Paused, PhaseStarted, RepCompleted, SessionEnd, SessionFinished
 from upright.core.phases import Phase
 from upright.core.plan import Plan, build_plan
 from upright.core.session import RunState, Session
@@ -32,6 +32,15 @@ def run_to_end(session: Session, clock: FakeClock, step: float = 0.1) -> list[ob
         if session.state is RunState.FINISHED:
             break
         clock.advance(step)
+        events += session.update()
+    return events
+
+
+def look(session: Session, clock: FakeClock, seconds: float) -> list[object]:
+    """Let time pass the way the app does: looking at the clock every half second."""
+    events: list[object] = []
+    for _ in range(round(seconds / 0.5)):
+        clock.advance(0.5)
         events += session.update()
     return events
 
@@ -95,7 +104,7 @@ def test_stall_loses_and_adds_no_time(clock: FakeClock) -> None:
 def test_pause_freezes_and_resume_continues(clock: FakeClock) -> None:
     session = Session(beginner_plan(hold_s=10), clock)
     session.start()
-    clock.advance(7 + 4)
+    look(session, clock, 7 + 4)
     session.update()
     session.pause()
     clock.advance(60)
@@ -111,7 +120,7 @@ def test_pause_freezes_and_resume_continues(clock: FakeClock) -> None:
 def test_end_hold_early_records_time_held(clock: FakeClock) -> None:
     session = Session(beginner_plan(hold_s=30, reps=2), clock)
     session.start()
-    clock.advance(7 + 12)
+    look(session, clock, 7 + 12)
     session.update()
     events = session.end_hold_early()
     rep = next(e for e in events if isinstance(e, RepCompleted))
@@ -143,8 +152,7 @@ def test_next_skips_a_phase_and_back_restarts_the_rep(clock: FakeClock) -> None:
 def test_back_from_rest_redoes_the_rep_and_keeps_the_first_record(clock: FakeClock) -> None:
     session = Session(beginner_plan(hold_s=5, reps=2), clock)
     events = session.start()
-    clock.advance(5 + 2 + 5 + 2 + 1)
-    events += session.update()
+    events += look(session, clock, 5 + 2 + 5 + 2 + 1)
     assert session.segment.phase is Phase.REST
     events += session.back()
     assert (session.segment.phase, session.segment.rep) == (Phase.LIFT, 1)
@@ -154,7 +162,7 @@ def test_back_from_rest_redoes_the_rep_and_keeps_the_first_record(clock: FakeClo
 def test_stop_during_hold_records_the_partial_hold(clock: FakeClock) -> None:
     session = Session(beginner_plan(hold_s=10), clock)
     session.start()
-    clock.advance(7 + 4)
+    look(session, clock, 7 + 4)
     events = session.stop(SessionEnd.PAIN)
     rep = next(e for e in events if isinstance(e, RepCompleted))
     assert rep.held_s == pytest.approx(4) and not rep.completed
@@ -223,3 +231,30 @@ def test_any_command_sequence_keeps_the_session_consistent(
 def test_rejects_absurd_time_scale(clock: FakeClock) -> None:
     with pytest.raises(ValueError, match="time_scale"):
         Session(beginner_plan(), clock, time_scale=0)
+
+
+def test_a_long_gap_pauses_at_the_last_moment_seen_instead_of_counting_it(
+    clock: FakeClock,
+) -> None:
+    """A laptop asleep mid-hold: the hold shows what was seen, not minutes of imagined holding."""
+    session = Session(beginner_plan(hold_s=30, reps=2), clock)
+    session.start()
+    look(session, clock, 7 + 12)  # 12 s into the first hold
+    session.update()
+    clock.advance(600)  # the computer slept for ten minutes
+    events = session.update()
+    paused = [e for e in events if isinstance(e, Paused)]
+    assert paused and paused[0].gap_s == pytest.approx(600)
+    assert session.state is RunState.PAUSED
+    assert session.snapshot().elapsed_s == pytest.approx(12)  # as it was when last seen
+    events = session.stop()
+    rep = next(e for e in events if isinstance(e, RepCompleted))
+    assert rep.held_s == pytest.approx(12) and not rep.completed
+
+
+def test_a_short_stall_is_not_a_gap(clock: FakeClock) -> None:
+    session = Session(beginner_plan(hold_s=30, reps=2), clock)
+    session.start()
+    clock.advance(9.5)
+    assert not any(isinstance(e, Paused) for e in session.update())
+    assert session.state is RunState.RUNNING

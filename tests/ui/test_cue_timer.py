@@ -83,3 +83,26 @@ def test_skipping_a_hold_cancels_its_count(qtbot: QtBot, clock: FakeClock) -> No
     step(runner, cues, clock, 9)
     words = [c.words for c in heard]
     assert "3" not in words and "Lower down slowly." in words
+
+
+def test_a_gap_pauses_and_says_why(qtbot: QtBot, clock: FakeClock) -> None:
+    from upright.ui.player_page import PlayerPage
+    from upright.ui.session_flow import SessionFlow
+
+    assert EXERCISE.defaults is not None
+    from upright.core.today import TodayItem, TodayPlan
+
+    p = replace(EXERCISE.defaults, hold_s=20)
+    today = TodayPlan((TodayItem(EXERCISE, CATALOG.level("beginner"), p, ""),), False, False)
+    plan = build_plan(CATALOG, [(EXERCISE, p)], warmups=False, get_down=False)
+    player = PlayerPage()
+    qtbot.addWidget(player)
+    flow = SessionFlow(today, plan, clock, None, "t", player)
+    flow.start()
+    step(flow.runner, flow.cues, clock, 9)
+    clock.advance(300)  # the laptop slept
+    flow.runner.tick()
+    assert flow.session.state.value == "paused"
+    assert "not running for 5 minutes" in player.caption_label.text()
+    assert player.phase_label.text() == "PAUSED"
+    flow.runner.stop()

@@ -44,8 +44,9 @@ def rig(qtbot: QtBot, clock: FakeClock) -> tuple[PlayerPage, SessionRunner, Fake
 
 
 def advance(runner: SessionRunner, clock: FakeClock, seconds: float) -> None:
-    clock.advance(seconds)
-    runner.tick()
+    for _ in range(round(seconds / 0.1)):
+        clock.advance(0.1)
+        runner.tick()
 
 
 def test_player_shows_phase_time_and_rep(rig: tuple[PlayerPage, SessionRunner, FakeClock]) -> None:

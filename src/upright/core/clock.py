@@ -17,11 +17,16 @@ class Clock(Protocol):
         ...
 
 
+# Linux's CLOCK_MONOTONIC stops while the computer sleeps; CLOCK_BOOTTIME does not, so a sleep
+# shows up as a gap (see session.GAP_S) instead of silently freezing a hold.
+_MONOTONIC_ID = getattr(time, "CLOCK_BOOTTIME", time.CLOCK_MONOTONIC)
+
+
 class SystemClock:
     """The real clock. The only place in the core that reads the time."""
 
     def monotonic(self) -> float:
-        return time.monotonic()
+        return time.clock_gettime(_MONOTONIC_ID)
 
     def wall(self) -> datetime:
         return datetime.now(UTC).astimezone()

@@ -42,6 +42,7 @@ class RepCompleted:
 @dataclass(frozen=True)
 class Paused:
     at: float
+    gap_s: float = 0.0  # > 0: paused by itself after the app was not running (sleep, a stall)
 
 
 @dataclass(frozen=True)

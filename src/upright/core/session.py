@@ -24,6 +24,10 @@ from upright.core.phases import Phase
 from upright.core.plan import Plan, Segment
 
 BACK_RESTARTS_AFTER_S = 2.0  # like a music player: "back" restarts a step unless it just began
+# Longer than this without a look at the clock means the app was not running (the computer
+# slept, or the app froze): nobody can say what the person did meanwhile, so the session
+# pauses at the last moment it was seen running instead of counting the gap as exercise.
+GAP_S = 10.0
 
 
 class RunState(StrEnum):
@@ -63,6 +67,7 @@ class Session:
         self._started_at = clock.monotonic()  # phase start, shifted forward by pauses
         self._paused_at: float | None = None
         self._rep_started_wall: datetime | None = None
+        self._last_seen = self._started_at
 
     # -- views ------------------------------------------------------------------------------
     @property
@@ -102,14 +107,23 @@ class Session:
         if self.state is not RunState.READY:
             return []
         self.state = RunState.RUNNING
-        return self._enter(0, self.clock.monotonic())
+        self._last_seen = self.clock.monotonic()
+        return self._enter(0, self._last_seen)
 
     def update(self) -> list[Event]:
         """Catch up with the clock. Idempotent: calling it twice at one moment adds nothing."""
         events: list[Event] = []
         now = self.clock.monotonic()
+        if self.state is RunState.RUNNING and now - self._last_seen > GAP_S:
+            while self.deadline <= self._last_seen:  # what was due before the gap
+                events += self._leave(self.deadline, early=False)
+            if self.state is RunState.RUNNING:
+                self._paused_at = self._last_seen
+                self.state = RunState.PAUSED
+                events.append(Paused(self._last_seen, gap_s=now - self._last_seen))
+        self._last_seen = now
         while self.state is RunState.RUNNING and now >= self.deadline:
-            # Each phase ends exactly at its deadline, even if we look late (a stall).
+            # Each phase ends exactly at its deadline, even if we look late (a short stall).
             events += self._leave(self.deadline, early=False)
         return events
 
@@ -127,6 +141,7 @@ class Session:
         now = self.clock.monotonic()
         self._started_at += now - self._paused_at
         self._paused_at = None
+        self._last_seen = now
         self.state = RunState.RUNNING
         return [Resumed(now)]
 

@@ -29,6 +29,7 @@ class SessionRunner(QObject):
     phase_started = Signal(object)  # PhaseStarted
     rep_completed = Signal(object)  # RepCompleted
     paused_changed = Signal(bool)
+    gap_detected = Signal(float)  # seconds the app was not running (sleep, freeze): now paused
     finished = Signal(object)  # SessionEnd
     ticked = Signal(object)  # Snapshot
     save_problem = Signal(str)  # plain words, or "" when saving works again
@@ -109,6 +110,9 @@ class SessionRunner(QObject):
                 self.rep_completed.emit(event)
             elif isinstance(event, Paused | Resumed):
                 self.paused_changed.emit(isinstance(event, Paused))
+                if isinstance(event, Paused) and event.gap_s > 0:
+                    log.info("paused after a gap of %.1f s", event.gap_s)
+                    self.gap_detected.emit(event.gap_s)
             elif isinstance(event, SessionFinished):
                 self._timer.stop()
                 self.finished.emit(event.how)

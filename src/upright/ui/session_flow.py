@@ -80,6 +80,7 @@ class SessionFlow(QObject):
         self.runner.phase_started.connect(self._phase_started)
         self.runner.save_problem.connect(player.show_save_problem)
         self.runner.finished.connect(self._finished)
+        self.runner.gap_detected.connect(self._gap)
         self.cues = CueTimer(self.runner, clock.monotonic, parent=self)
         self.cues.cue_due.connect(lambda cue: player.show_caption(cue.caption))
 
@@ -97,6 +98,14 @@ class SessionFlow(QObject):
         if note and event.segment.phase in (Phase.GET_READY, Phase.REST):
             text = f"Your therapist: {note}"
         self.player.show_reminder(text)
+
+    def _gap(self, seconds: float) -> None:
+        minutes = round(seconds / 60)
+        span = f"{minutes} minutes" if minutes >= 2 else f"{round(seconds)} seconds"
+        self.player.show_caption(
+            f"Paused: Upright was not running for {span} (the computer may have slept). "
+            "Press Space to carry on."
+        )
 
     def _dialog_parent(self) -> QWidget:
         return self.player.window()
