@@ -13,7 +13,7 @@ from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from upright.cli import EXIT_BAD_INPUT, EXIT_FAILURE, HEADLESS, UsageError, parse
+from upright.cli import EXIT_BAD_INPUT, EXIT_FAILURE, HEADLESS, UsageError, one_line, parse
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import Clock, SystemClock
 from upright.core.history import History, HistoryError
@@ -158,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         setup_logging(paths)
         return headless(args, paths) if headless else run_window(args, paths)
     except UsageError as exc:
-        print(f"upright: {exc}", file=sys.stderr)
+        print(f"upright: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # argparse's --version and --help
         return int(exc.code or 0)

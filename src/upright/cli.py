@@ -22,6 +22,11 @@ class UsageError(Exception):
     """Bad arguments or bad input: exit 2 with one clear line."""
 
 
+def one_line(text: str) -> str:
+    """An error message fit for one line of stderr, whatever the user typed into it."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)

@@ -1,0 +1,97 @@
+"""The command line: bad arguments exit 2 with one clear line; never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from upright import __version__
+from upright.app import main
+from upright.cli import UsageError, one_line, parse
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"upright {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--time-scale", "0"], "--time-scale must be above 0"),
+        (["--time-scale", "fast"], "--time-scale must be a number"),
+        (["bogus"], "invalid choice"),
+        (["export"], "--csv"),
+        (["export", "--csv", "/nonexistent-folder/x.csv"], "does not exist"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(
+    argv: list[str], words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(tmp_path), *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("upright: ") and words in err
+
+
+def test_a_real_process_prints_no_traceback(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "upright",
+            "--data-dir",
+            str(tmp_path),
+            "export",
+            "--csv",
+            str(tmp_path / "none" / "x.csv"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert out.returncode == 2 and "Traceback" not in out.stderr and out.stderr.count("\n") == 1
+
+
+FIXTURE_OK = [HealthCheck.function_scoped_fixture]
+words = st.sampled_from(
+    [
+        "start",
+        "export",
+        "--csv",
+        "--data-dir",
+        "--profile",
+        "--time-scale",
+        "--fullscreen",
+        "report",
+        "-x",
+        "--",
+        "",
+        "1e9",
+        "nan",
+        "-1",
+        "0.5",
+        "x.csv",
+        "--version",
+    ]
+)
+
+
+@settings(
+    max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(words | st.text(max_size=12), max_size=6))
+def test_any_command_line_parses_or_is_refused_cleanly(argv: list[str]) -> None:
+    try:
+        args = parse(argv)
+    except UsageError as exc:
+        assert str(exc) and "\n" not in one_line(str(exc))
+    except SystemExit as exc:  # --version prints and exits 0
+        assert exc.code == 0
+    else:
+        assert 0 < args.time_scale <= 1000
