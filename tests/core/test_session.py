@@ -258,3 +258,14 @@ def test_a_short_stall_is_not_a_gap(clock: FakeClock) -> None:
     clock.advance(9.5)
     assert not any(isinstance(e, Paused) for e in session.update())
     assert session.state is RunState.RUNNING
+
+
+def test_a_hold_ended_a_hair_before_its_target_is_consistent(clock: FakeClock) -> None:
+    """Found by hypothesis: held 4.999 s of 5 s was stored as 5.0 s and "not completed"."""
+    session = Session(beginner_plan(hold_s=5, reps=2), clock)
+    session.start()
+    look(session, clock, 5 + 2)
+    clock.advance(4.9999)
+    events = session.next()
+    rep = next(e for e in events if isinstance(e, RepCompleted))
+    assert rep.completed == (rep.held_s >= rep.target_hold_s)

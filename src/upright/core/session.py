@@ -205,13 +205,16 @@ class Session:
         held = seg.duration_s
         if early:
             held = min((at - self._started_at) * self.time_scale, seg.duration_s)
+        # Stored to the hundredth; "completed" is judged on the stored figure, so the record
+        # never says "held 5.0 s of 5 s, not completed".
+        held = round(max(held, 0.0), 2)
         ended = self._wall_at(at)
         return RepCompleted(
             exercise_id=seg.exercise.id,
             rep=seg.rep,
             target_hold_s=seg.target_hold_s,
-            held_s=round(max(held, 0.0), 2),
-            completed=not early or held >= seg.duration_s,
+            held_s=held,
+            completed=held >= seg.duration_s,
             started_at=self._rep_started_wall or ended,
             ended_at=ended,
         )
