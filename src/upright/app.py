@@ -83,11 +83,11 @@ def build_context(
 def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from upright.ui.desktop import set_desktop_identity
     from upright.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Upright")
-    app.setDesktopFileName("upright")
+    set_desktop_identity(app)
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
@@ -118,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = parse(argv)
+        if args.self_check:  # uses a temporary data folder: never touches the user's
+            from upright.selfcheck import run_self_check
+
+            return run_self_check()
         paths = resolve_data_dir(args.data_dir)
         try:
             paths.ensure()
