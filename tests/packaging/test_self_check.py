@@ -1,4 +1,4 @@
-"""`upright --self-check` in a real process: it passes here, and fails and fails saying why."""
+"""`upright --self-check` in a real process: it passes here, and fails saying why when it should."""
 
 from __future__ import annotations
 
