@@ -1,7 +1,8 @@
 """Render assets/icons/upright.svg to the PNG sizes the desktop needs (reproducible, offscreen).
 
 Run from the repository root: `python tools/make_icons.py` (writes assets/icons/upright-<N>.png).
-`--check` renders to memory and fails if a committed PNG differs, so the two never drift apart.
+`--check` renders to memory and fails if a committed PNG looks different, so the two never drift
+apart (it compares pixels, with a small tolerance: Qt versions antialias slightly differently).
 """
 
 from __future__ import annotations
@@ -19,18 +20,35 @@ ROOT = Path(__file__).resolve().parents[1]
 ICONS = ROOT / "assets" / "icons"
 
 
-def render(renderer: QSvgRenderer, size: int) -> bytes:
+MAX_MEAN_DIFFERENCE = 1.0  # in 0-255 channel steps, averaged over the image
+
+
+def render(renderer: QSvgRenderer, size: int) -> QImage:
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter)
     painter.end()
+    return image
+
+
+def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(data.data())
+
+
+def mean_difference(a: QImage, b: QImage) -> float:
+    """The average difference per channel between two images of one size (inf if sizes differ)."""
+    if a.size() != b.size():
+        return float("inf")
+    fmt = QImage.Format.Format_ARGB32
+    ca, cb = a.convertToFormat(fmt), b.convertToFormat(fmt)  # kept alive while read
+    pa, pb = bytes(ca.constBits()), bytes(cb.constBits())
+    return sum(abs(x - y) for x, y in zip(pa, pb, strict=True)) / len(pa)
 
 
 def main(argv: list[str]) -> int:
@@ -49,11 +67,12 @@ def main(argv: list[str]) -> int:
     stale = []
     for size in ICON_SIZES:
         target = ICONS / icon_png(size)
-        png = render(renderer, size)
+        image = render(renderer, size)
         if args.check:
-            if not target.is_file() or target.read_bytes() != png:
+            if mean_difference(image, QImage(str(target))) > MAX_MEAN_DIFFERENCE:
                 stale.append(target.name)
         else:
+            png = png_bytes(image)
             target.write_bytes(png)
             print(f"wrote {target.relative_to(ROOT)} ({len(png)} bytes)")
     if stale:
