@@ -84,7 +84,7 @@ def _kind_line(report: KindReport) -> str:
     return text
 
 
-def check_modules(report: Report) -> None:
+def check_modules(report: Report, sounds: list[Path]) -> None:
     for name in REQUIRED_MODULES + OPTIONAL_MODULES:
         topic = name.removeprefix("PySide6.")
         try:
@@ -98,10 +98,10 @@ def check_modules(report: Report) -> None:
                 report.fail(f"{name} cannot be imported: {exc}")
         else:
             report.add(topic, f"ok {getattr(module, '__version__', '')}".rstrip())
-    _speech_and_sound(report)
+    _speech_and_sound(report, sounds)
 
 
-def _speech_and_sound(report: Report) -> None:
+def _speech_and_sound(report: Report, sounds: list[Path]) -> None:
     try:
         from PySide6.QtMultimedia import QMediaDevices
         from PySide6.QtTextToSpeech import QTextToSpeech
@@ -110,7 +110,33 @@ def _speech_and_sound(report: Report) -> None:
     engines = QTextToSpeech.availableEngines()
     report.add("speech", f"engines: {', '.join(engines) or 'none'}")
     outputs = QMediaDevices.audioOutputs()
-    report.add("sound", f"{len(outputs)} audio output{'s' if len(outputs) != 1 else ''}")
+    if not outputs:
+        report.add("sound", "no audio output here, so no tone was tried")
+    elif not sounds:
+        report.add("sound", f"{outputs[0].description()}; no sound files to try")
+    else:
+        status = load_sound(sounds[0])
+        report.add("sound", f"{outputs[0].description()}: {sounds[0].name} {status}")
+        if status != "Ready":
+            report.fail(f"{sounds[0].name} does not load on {outputs[0].description()}")
+
+
+def load_sound(path: Path, timeout_ms: int = 5000) -> str:
+    """Load a WAV into a QSoundEffect, as the app does, and say how that ended (never plays it)."""
+    from PySide6.QtCore import QEventLoop, QTimer, QUrl
+    from PySide6.QtMultimedia import QSoundEffect
+
+    effect = QSoundEffect()
+    loop = QEventLoop()
+    deadline = QTimer(singleShot=True)
+    deadline.timeout.connect(loop.quit)
+    effect.statusChanged.connect(loop.quit)
+    deadline.start(timeout_ms)
+    effect.setSource(QUrl.fromLocalFile(str(path)))
+    waiting = (QSoundEffect.Status.Null, QSoundEffect.Status.Loading)
+    while effect.status() in waiting and deadline.isActive():
+        loop.exec()
+    return effect.status().name
 
 
 def colour_spread(image: QImage) -> tuple[int, float]:
@@ -201,7 +227,8 @@ def run_self_check(out: TextIO | None = None) -> int:
         report.problems.extend(kind_report.problems)
     if app.windowIcon().isNull():
         report.fail("the window icon did not load")
-    _step(report, "importing Qt modules", lambda: check_modules(report))
+    sounds = sorted((root / AssetKind.SOUNDS.value).glob("*.wav"))
+    _step(report, "importing Qt modules", lambda: check_modules(report, sounds))
     with tempfile.TemporaryDirectory(prefix="upright-self-check-") as tmp:
         _step(report, "building the window", lambda: render_window(report, Path(tmp)))
     for line in report.lines:
