@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from upright import __version__
+from upright.core.identity import APP_ID, ICON_SIZES
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
@@ -92,6 +93,16 @@ def test_the_wheel_holds_every_asset_inside_the_package(dist: dict[str, Path]) -
     assert not missing, f"not in the wheel: {missing}"
     assert "upright/selfcheck.py" in names and "upright/core/assets.py" in names
     assert not any(n.startswith(("tests/", "packaging/", "assets/")) for n in names)
+
+
+def test_the_installed_wheel_brings_its_menu_entry_and_icons(venv: Path) -> None:
+    """Under <prefix>/share: ~/.local/share with `pip install --user`, where menus look."""
+    share = venv / "share"
+    assert (share / "applications" / f"{APP_ID}.desktop").is_file()
+    assert (share / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
+    assert (share / "icons/hicolor/scalable/apps" / f"{APP_ID}.svg").is_file()
+    for size in ICON_SIZES:
+        assert (share / f"icons/hicolor/{size}x{size}/apps/{APP_ID}.png").is_file(), size
 
 
 def test_the_installed_wheel_finds_its_own_assets(venv: Path) -> None:
