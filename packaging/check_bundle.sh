@@ -89,9 +89,11 @@ app=$!
 window=""
 for _ in $(seq 100); do
   if command -v xdotool >/dev/null; then
-    window=$(xdotool search --name '^Upright$' 2>/dev/null | head -n 1 || true)
+    # --onlyvisible: Qt also makes a hidden 1x1 helper window with the same name
+    window=$(xdotool search --onlyvisible --name '^Upright$' 2>/dev/null | head -n 1 || true)
   elif command -v xwininfo >/dev/null; then
-    window=$(xwininfo -root -tree | sed -n 's/^ *\(0x[0-9a-f]*\) "Upright".*/\1/p' | head -n 1)
+    window=$(xwininfo -root -tree |
+      sed -n 's/^ *\(0x[0-9a-f]*\) "Upright": ("[^)]*").*/\1/p' | head -n 1)
   fi
   [ -n "$window" ] && break
   kill -0 "$app" 2>/dev/null || break
