@@ -100,6 +100,7 @@ def build_context(
 def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from upright.ui.desktop import set_desktop_identity
     from upright.ui.main_window import MainWindow
     from upright.ui.single_instance import InstanceServer, ask_running_instance
 
@@ -107,8 +108,7 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     # is busy in Python: 1 ms instead of 5 ms (bench/bench_timer.py shows the difference).
     sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Upright")
-    app.setDesktopFileName("upright")
+    set_desktop_identity(app)
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
@@ -145,6 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = parse(argv)
+        if args.self_check:  # uses a temporary data folder: never touches the user's
+            from upright.selfcheck import run_self_check
+
+            return run_self_check()
         paths = resolve_data_dir(args.data_dir)
         headless = HEADLESS.get(args.command or "")
         try:

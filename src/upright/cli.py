@@ -57,6 +57,11 @@ def _window_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="upright", description="A guided timer for back-extensor exercises.")
     parser.add_argument("--version", action="version", version=f"upright {__version__}")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation (assets, Qt, database, drawing) without a display; exit",
+    )
     parser.add_argument("--data-dir", metavar="DIR", help="where history and settings live")
     _window_options(parser)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -72,6 +77,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     args = build_parser().parse_args(list(argv))
     if getattr(args, "data_dir_sub", None):
         args.data_dir = args.data_dir_sub
+    if args.self_check and args.command:
+        raise UsageError(f"--self-check runs alone, not with {args.command!r}")
     return args
 
 
