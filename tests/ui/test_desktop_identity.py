@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from upright import __version__
-from upright.app import run_window
-from upright.cli import parse
 from upright.core.identity import APP_ID, APP_NAME, ICON_SIZES
-from upright.core.paths import resolve_data_dir
 from upright.ui.desktop import app_icon, set_desktop_identity
 
 
@@ -34,14 +31,31 @@ def test_the_icon_has_every_rendered_size() -> None:
     assert small.pixelColor(8, 8).alpha() == 255  # the tile is opaque in its middle
 
 
-def test_the_real_window_start_up_sets_them(
-    qapp: QApplication, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The composition root's run_window names the app before showing the window."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_window installs its own
-    qapp.setDesktopFileName("")
-    qapp.setWindowIcon(QIcon())
-    QTimer.singleShot(0, qapp.quit)
-    assert run_window(parse([]), resolve_data_dir(str(data_dir)).ensure()) == 0
-    assert qapp.desktopFileName() == APP_ID
-    assert not qapp.windowIcon().isNull()
+def test_the_real_window_start_up_sets_them(data_dir: Path) -> None:
+    """The composition root's run_window names the app before showing the window.
+
+    In a child process: quitting a QApplication's event loop leaves it unable to run timers,
+    which would break every later test sharing this process's QApplication.
+    """
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from upright.app import run_window\n"
+        "from upright.cli import parse\n"
+        "from upright.core.paths import resolve_data_dir\n"
+        "app = QApplication([])\n"
+        "QTimer.singleShot(0, app.quit)\n"
+        f"code = run_window(parse([]), resolve_data_dir({str(data_dir)!r}).ensure())\n"
+        "print(code, app.desktopFileName(), not app.windowIcon().isNull())\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    assert out.stdout.split() == ["0", APP_ID, "True"]
