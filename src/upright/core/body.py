@@ -71,7 +71,7 @@ OFFSET: dict[str, Vec3] = {
     "lumbar": (0.0, 3.0, -1.0),
     "thorax": (0.0, 19.0, 0.0),
     "neck": (0.0, 28.0, -1.5),
-    "head": (0.0, 8.5, 1.0),
+    "head": (0.0, 7.0, 1.0),
     "shoulder_l": (16.5, 23.5, -1.5),
     "elbow_l": (0.0, -UPPER_ARM, 0.0),
     "wrist_l": (0.0, -FOREARM, 0.0),

@@ -16,8 +16,9 @@ from upright.core.body import Vec3
 from upright.core.kinematics import Mat3
 from upright.core.pose import Pose, skeleton
 from upright.core.scenery import cue_shapes, floor_shapes
-from upright.core.shapes import Blob, Hull, Rod, Shape, flipped, hull_points
+from upright.core.shapes import Blob, Hull, Line, Rod, Shape, flipped
 from upright.core.solids import Capsule, Solid, solids
+from upright.core.trunk import WAIST, Section, back_line, outline
 
 # What the picture shows for each view: (left, bottom, width, height) in cm.
 BOXES: dict[str, tuple[float, float, float, float]] = {
@@ -25,9 +26,9 @@ BOXES: dict[str, tuple[float, float, float, float]] = {
     "front": (-62.0, -9.0, 124.0, 220.0),
 }
 _FAR_MARGIN = 4.0  # cm behind the body's middle before a limb counts as the far one
+_MUSCLE_WIDTH, _MUSCLE_HALO = 3.6, 1.0  # the highlighted extensors, cm
 _HEAD_ORDER = ("neck", "hair", "bun", "head", "fringe", "ear_l", "ear_r", "nose", "eye_l", "eye_r")
-_TRUNK = (("bottom", ("pelvis", "abdomen")), ("top", ("abdomen", "chest", "shoulder_cap_l",
-                                                     "shoulder_cap_r")))  # fmt: skip
+_SHIRT = ("collar", "shoulder_cap_l", "shoulder_cap_r")  # drawn over the trunk, in the top
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,10 @@ def build(pose: Pose, *, highlight: bool = False, breath: float = 0.0, mirrored:
           cue_direction: int = 1) -> Figure:  # fmt: skip
     """The pose as shapes. ``highlight`` marks the back extensors; ``cue_direction`` (+1/-1)
     is the way a drawn motion cue turns."""
-    parts = {s.part: s for s in solids(pose, breath)}
+    every = solids(pose, breath)
+    parts = {s.part: s for s in every if not isinstance(s, Section)}
     groups: dict[str, list[Solid]] = {}
-    for solid in parts.values():
+    for solid in every:
         groups.setdefault(solid.group, []).append(solid)
     body_depth = skeleton(pose).positions["thorax"][2]
     cue_behind, cue_front = cue_shapes(pose, cue_direction)
@@ -89,19 +91,21 @@ def build(pose: Pose, *, highlight: bool = False, breath: float = 0.0, mirrored:
     limbs = [g for g in groups if g.startswith(("arm", "leg"))]
     depth = {g: sum(_mid_depth(s) for s in groups[g]) / len(groups[g]) for g in limbs}
     far = {g for g in limbs if depth[g] < body_depth - _FAR_MARGIN or _behind_partner(g, depth)}
+    # Legs always go under the trunk (the trousers merge); arms only when on the far side.
     behind = sorted(
-        (g for g in limbs if depth[g] < body_depth - _FAR_MARGIN), key=lambda g: depth[g]
+        (g for g in limbs if g.startswith("leg") or depth[g] < body_depth - _FAR_MARGIN),
+        key=lambda g: depth[g],
     )
     in_front = sorted((g for g in limbs if g not in behind), key=lambda g: depth[g])
 
     for group in behind:
-        shapes.extend(_limb(groups[group], "far"))
-    for role, names in _TRUNK:
-        shapes.append(
-            Hull(role, "near", hull_points([project(parts[n], role, "near") for n in names]))
-        )
-    if highlight and _facing(pose, "thorax", 2) < 0.5:
-        shapes.extend(_extensors(groups["muscle"]))
+        shapes.extend(_limb(groups[group], "far" if group in far else "near"))
+    slices = tuple(s for s in groups["trunk"] if isinstance(s, Section))
+    shapes.append(Hull("bottom", "near", outline(slices, 0, WAIST + 1, ends=(4.0, 0.0))))
+    shapes.append(Hull("top", "near", outline(slices, WAIST, len(slices) - 1, ends=(0.6, 1.5))))
+    shapes.extend(project(parts[n], "top", "near") for n in _SHIRT)
+    if highlight:
+        shapes.extend(_extensors(slices))
     for name in _HEAD_ORDER:
         if _visible(pose, name):
             shapes.append(project(parts[name], parts[name].material, "near"))
@@ -131,10 +135,11 @@ def _limb(parts: list[Solid], tone: str) -> list[Shape]:
     return [project(s, s.material, tone) for s in ranked]
 
 
-def _extensors(parts: list[Solid]) -> list[Shape]:
-    glow = [
-        Rod("muscle", "far", s.a[:2], s.b[:2], s.ra * 1.7, s.rb * 1.7)
-        for s in parts
-        if isinstance(s, Capsule)
-    ]
-    return [*glow, *(project(s, "muscle", "near") for s in parts)]
+def _extensors(slices: tuple[Section, ...]) -> list[Shape]:
+    """The back extensors, working: a band just inside the back's outline from the sacrum to
+    the shoulder blades, drawn as a soft-coloured halo and the muscle itself."""
+    band = back_line(slices, _MUSCLE_WIDTH / 2 + _MUSCLE_HALO + 0.5)
+    if len(band) < 2:
+        return []
+    return [Line("muscle", "far", band, _MUSCLE_WIDTH + 2 * _MUSCLE_HALO),
+            Line("muscle", "near", band, _MUSCLE_WIDTH)]  # fmt: skip

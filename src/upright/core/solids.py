@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from upright.core.body import OFFSET, UPPER_ARM, Vec3
-from upright.core.kinematics import Mat3, Skeleton, mat_mul
+from upright.core.kinematics import Mat3, mat_mul
 from upright.core.pose import SUPPORT_HEIGHT, Pose, skeleton
+from upright.core.trunk import Section, sections
 
 
 @dataclass(frozen=True)
@@ -17,8 +17,8 @@ class Capsule:
     """The rounded hull of two spheres: a limb segment that may taper."""
 
     part: str
-    group: str  # what it is drawn with: "torso", "head", "arm_l", "leg_r", "muscle" ...
-    material: str  # "skin", "top", "bottom", "hair", "eye", "muscle"
+    group: str  # what it is drawn with: "torso", "head", "arm_l", "leg_r" ...
+    material: str  # "skin", "top", "bottom", "hair", "eye"
     a: Vec3
     b: Vec3
     ra: float
@@ -43,13 +43,10 @@ class Ellipsoid:
         return self.centre[1] - math.sqrt(row[0] ** 2 + row[1] ** 2 + row[2] ** 2)
 
 
-Solid = Capsule | Ellipsoid
+Solid = Capsule | Ellipsoid | Section
 
 # (part, group, material, joint, centre in the joint's frame, radii)
 _ELLIPSOIDS: tuple[tuple[str, str, str, str, Vec3, Vec3], ...] = (
-    ("pelvis", "torso", "bottom", "pelvis", (0.0, -1.5, -0.5), (17.0, 11.5, 11.0)),
-    ("abdomen", "torso", "top", "lumbar", (0.0, 10.0, 1.5), (13.5, 10.5, 10.5)),
-    ("chest", "torso", "top", "thorax", (0.0, 14.0, 2.5), (15.0, 15.5, 11.0)),
     ("hair", "head", "hair", "head", (0.0, 10.8, -0.8), (8.7, 10.7, 9.7)),
     ("head", "head", "skin", "head", (0.0, 8.5, 2.2), (8.0, 11.0, 9.6)),
     ("fringe", "head", "hair", "head", (0.0, 14.3, -2.6), (8.35, 7.0, 8.3)),
@@ -60,37 +57,29 @@ _ELLIPSOIDS: tuple[tuple[str, str, str, str, Vec3, Vec3], ...] = (
 
 # (part, group, material, joint a, point a, radius a, joint b, point b, radius b)
 _O: Vec3 = (0.0, 0.0, 0.0)
+_COLLAR: Vec3 = (0.0, 26.0, -2.5)  # the top of the shirt behind the neck, in the thorax frame
 _SLEEVE: Vec3 = (0.0, -0.38 * UPPER_ARM, 0.0)
 _CAPSULES: tuple[tuple[str, str, str, str, Vec3, float, str, Vec3, float], ...] = (
-    ("neck", "head", "skin", "neck", _O, 5.3, "head", (0.0, 2.0, 1.0), 5.0),
+    ("neck", "head", "skin", "neck", _O, 5.6, "head", (0.0, 2.0, 1.0), 5.3),
     ("bun", "head", "hair", "head", (0.0, 9.0, -9.8), 4.3, "head", (0.0, 9.0, -9.8), 4.3),
     ("eye_l", "head", "eye", "head", (3.3, 9.2, 9.3), 0.8, "head", (3.3, 9.2, 9.3), 0.8),
     ("eye_r", "head", "eye", "head", (-3.3, 9.2, 9.3), 0.8, "head", (-3.3, 9.2, 9.3), 0.8),
-    ("shoulder_cap_l", "torso", "top", "thorax", OFFSET["shoulder_l"], 5.8, "thorax",
-     OFFSET["shoulder_l"], 5.8),
-    ("shoulder_cap_r", "torso", "top", "thorax", OFFSET["shoulder_r"], 5.8, "thorax",
-     OFFSET["shoulder_r"], 5.8),
+    ("collar", "torso", "top", "thorax", _COLLAR, 5.5, "thorax", _COLLAR, 5.5),
+    ("shoulder_cap_l", "torso", "top", "thorax", OFFSET["shoulder_l"], 5.3, "thorax",
+     OFFSET["shoulder_l"], 5.3),
+    ("shoulder_cap_r", "torso", "top", "thorax", OFFSET["shoulder_r"], 5.3, "thorax",
+     OFFSET["shoulder_r"], 5.3),
 )  # fmt: skip
 
 _LIMB_CAPSULES: tuple[tuple[str, str, str, Vec3, float, str, Vec3, float], ...] = (
     ("upper_arm", "skin", "shoulder", _O, 5.0, "elbow", _O, 4.1),
     ("forearm", "skin", "elbow", _O, 3.9, "wrist", _O, 2.9),
     ("hand", "skin", "wrist", (0.0, -1.0, 0.0), 3.0, "wrist", (0.0, -13.5, 0.0), 2.6),
-    ("sleeve", "top", "shoulder", _O, 5.6, "shoulder", _SLEEVE, 5.3),
+    ("sleeve", "top", "shoulder", _O, 5.5, "shoulder", _SLEEVE, 5.2),
     ("thigh", "bottom", "hip", _O, 8.3, "knee", _O, 5.7),
     ("shin", "bottom", "knee", _O, 5.4, "ankle", _O, 3.6),
     ("foot", "skin", "ankle", _O, 3.3, "ankle", (0.0, -4.4, 11.0), 2.6),
     ("sole", "skin", "ankle", (0.0, -3.8, -2.2), 3.2, "ankle", (0.0, -5.0, 15.0), 2.0),
-)
-
-# The back extensors: two columns either side of the spine, just inside the back's outline.
-_EXTENSOR_PATH: tuple[tuple[str, Vec3, float], ...] = (
-    ("pelvis", (0.0, 1.0, -8.8), 2.4),
-    ("lumbar", (0.0, 3.0, -8.4), 2.9),
-    ("lumbar", (0.0, 14.0, -8.6), 2.9),
-    ("thorax", (0.0, 5.0, -7.6), 2.7),
-    ("thorax", (0.0, 16.0, -8.4), 2.3),
-    ("thorax", (0.0, 25.0, -6.6), 1.7),
 )
 
 
@@ -103,11 +92,9 @@ def _scaled(frame: Mat3, radii: Vec3) -> Mat3:
 def solids(pose: Pose, breath: float = 0.0) -> tuple[Solid, ...]:
     """Every volume of the figure in this pose; ``breath`` (-1..1) swells the chest a little."""
     sk = skeleton(pose)
-    out: list[Solid] = []
+    out: list[Solid] = list(sections(sk, breath))
     for part, group, material, joint, centre, radii in _ELLIPSOIDS:
-        # Breathing swells the chest front to back, nothing else.
-        swell = 1.0 + 0.045 * breath if part == "chest" else 1.0
-        axes = _scaled(sk.frames[joint], (radii[0], radii[1], radii[2] * swell))
+        axes = _scaled(sk.frames[joint], radii)
         out.append(Ellipsoid(part, group, material, sk.point(joint, centre), axes))
     for part, group, material, ja, pa, ra, jb, pb, rb in _CAPSULES:
         out.append(Capsule(part, group, material, sk.point(ja, pa), sk.point(jb, pb), ra, rb))
@@ -117,17 +104,7 @@ def solids(pose: Pose, breath: float = 0.0) -> tuple[Solid, ...]:
             a = sk.point(f"{ja}_{side}", pa)
             b = sk.point(f"{jb}_{side}", pb)
             out.append(Capsule(f"{name}_{side}", f"{limb}_{side}", material, a, b, ra, rb))
-    out.extend(_extensors(sk))
     return tuple(out)
-
-
-def _extensors(sk: Skeleton) -> list[Capsule]:
-    out = []
-    for side, x in (("l", 3.6), ("r", -3.6)):
-        points = [(sk.point(j, (x, p[1], p[2])), r) for j, p, r in _EXTENSOR_PATH]
-        for i, ((a, ra), (b, rb)) in enumerate(itertools.pairwise(points)):
-            out.append(Capsule(f"extensor_{side}{i}", "muscle", "muscle", a, b, ra, rb))
-    return out
 
 
 def part_lowest(pose: Pose, name: str) -> float:
@@ -139,9 +116,9 @@ def part_lowest(pose: Pose, name: str) -> float:
     return min(found)
 
 
-def lowest(pose: Pose, *, include_muscles: bool = False) -> float:
+def lowest(pose: Pose) -> float:
     """The lowest point of the whole figure, in cm above the floor."""
-    return min(s.lowest() for s in solids(pose) if include_muscles or s.group != "muscle")
+    return min(s.lowest() for s in solids(pose))
 
 
 def contact_gaps(pose: Pose) -> dict[str, float]:
