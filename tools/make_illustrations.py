@@ -19,37 +19,15 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
 from upright.core.catalog import load_builtin_catalog
-from upright.core.figure import Figure, build
-from upright.core.figure_svg import to_svg
-from upright.core.illustration import all_pose_ids, describe, extensors_work
-from upright.core.key_poses import key_pose
+from upright.core.figure import Figure
+from upright.core.figure_svg import illustration_svg
+from upright.core.illustration import all_pose_ids, static_figure, titles
 from upright.core.palette import Palette, palette
-from upright.core.program import ExerciseKind
 from upright.ui.figure_painter import paint_figure, qcolor
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_WIDTH = 480
 CELL_W, CELL_H, COLUMNS, LABEL_H = 460, 300, 3, 46
-
-
-def titles() -> dict[str, str]:
-    """A short human title for every pose, from the catalogue that uses it."""
-    out: dict[str, str] = {}
-    for exercise in load_builtin_catalog().exercises:
-        count = len(exercise.poses)
-        for i, pose_id in enumerate(exercise.poses):
-            if exercise.kind is ExerciseKind.HOLD:
-                stage = "start" if i == 0 else "hold"
-            elif exercise.kind is ExerciseKind.WARMUP:
-                stage = "start" if i == 0 else "movement"
-            else:
-                stage = f"step {i + 1} of {count}"
-            out.setdefault(pose_id, f"{exercise.name}: {stage}")
-    return out
-
-
-def figure_for(pose_id: str) -> Figure:
-    return build(key_pose(pose_id), highlight=extensors_work(pose_id))
 
 
 def render(figure: Figure, colours: Palette, width: int) -> QImage:
@@ -78,11 +56,11 @@ def contact_sheet(ids: tuple[str, ...], names: dict[str, str], dark: bool) -> QI
         painter.drawRoundedRect(QRectF(x + 6, y + 6, CELL_W - 12, CELL_H - 12), 10, 10)
         painter.setPen(ink)
         painter.setFont(QFont("DejaVu Sans", 11, QFont.Weight.Bold))
-        painter.drawText(QRectF(x + 16, y + 12, CELL_W - 32, 20), names.get(pose_id, pose_id))
+        painter.drawText(QRectF(x + 16, y + 12, CELL_W - 32, 20), names[pose_id])
         painter.setFont(QFont("DejaVu Sans", 9))
         painter.drawText(QRectF(x + 16, y + 31, CELL_W - 32, 16), pose_id)
         area = QRectF(x + 14, y + LABEL_H + 4, CELL_W - 28, CELL_H - LABEL_H - 16)
-        paint_figure(painter, area, figure_for(pose_id), colours)
+        paint_figure(painter, area, static_figure(pose_id), colours)
     painter.end()
     return sheet
 
@@ -92,14 +70,12 @@ def main() -> int:
     out = ROOT / "assets" / "illustrations"
     (out / "png").mkdir(parents=True, exist_ok=True)
     (ROOT / "docs").mkdir(exist_ok=True)
-    names = titles()
+    names = titles(load_builtin_catalog())
     ids = all_pose_ids()
     for pose_id in ids:
-        figure = figure_for(pose_id)
-        svg = to_svg(figure, palette(False), title=names.get(pose_id, pose_id),
-                     description=describe(pose_id), background=True)  # fmt: skip
-        (out / f"{pose_id}.svg").write_text(svg, encoding="utf-8")
-        render(figure, palette(False), PNG_WIDTH).save(str(out / "png" / f"{pose_id}.png"))
+        (out / f"{pose_id}.svg").write_text(illustration_svg(pose_id, names[pose_id]), "utf-8")
+        image = render(static_figure(pose_id), palette(False), PNG_WIDTH)
+        image.save(str(out / "png" / f"{pose_id}.png"))
     contact_sheet(ids, names, dark=False).save(str(ROOT / "docs" / "contact-sheet.png"))
     contact_sheet(ids, names, dark=True).save(str(ROOT / "docs" / "contact-sheet-dark.png"))
     print(f"wrote {len(ids)} SVG and PNG illustrations and two contact sheets")

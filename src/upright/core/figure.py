@@ -17,13 +17,13 @@ from upright.core.kinematics import Mat3
 from upright.core.pose import Pose, skeleton
 from upright.core.scenery import cue_shapes, floor_shapes
 from upright.core.shapes import Blob, Hull, Line, Rod, Shape, flipped
-from upright.core.solids import Capsule, Solid, solids
+from upright.core.solids import Capsule, Ellipsoid, Solid, solids
 from upright.core.trunk import WAIST, Section, back_line, outline
 
 # What the picture shows for each view: (left, bottom, width, height) in cm.
 BOXES: dict[str, tuple[float, float, float, float]] = {
     "side": (-120.0, -7.0, 244.0, 122.0),
-    "front": (-62.0, -9.0, 124.0, 220.0),
+    "front": (-84.0, -9.0, 168.0, 224.0),
 }
 _FAR_MARGIN = 4.0  # cm behind the body's middle before a limb counts as the far one
 _MUSCLE_WIDTH, _MUSCLE_HALO = 3.6, 1.0  # the highlighted extensors, cm
@@ -39,7 +39,7 @@ class Figure:
     box: tuple[float, float, float, float]
 
 
-def project(solid: Solid, role: str, tone: str) -> Shape:
+def project(solid: Capsule | Ellipsoid, role: str, tone: str) -> Shape:
     """The outline of a volume seen along -z (exact for spheres, capsules and ellipsoids)."""
     if isinstance(solid, Capsule):
         return Rod(role, tone, solid.a[:2], solid.b[:2], solid.ra, solid.rb)
@@ -80,7 +80,7 @@ def build(pose: Pose, *, highlight: bool = False, breath: float = 0.0, mirrored:
     """The pose as shapes. ``highlight`` marks the back extensors; ``cue_direction`` (+1/-1)
     is the way a drawn motion cue turns."""
     every = solids(pose, breath)
-    parts = {s.part: s for s in every if not isinstance(s, Section)}
+    parts = {s.part: s for s in every if not isinstance(s, Section)}  # named volumes
     groups: dict[str, list[Solid]] = {}
     for solid in every:
         groups.setdefault(solid.group, []).append(solid)
@@ -132,7 +132,7 @@ def _behind_partner(group: str, depth: dict[str, float]) -> bool:
 def _limb(parts: list[Solid], tone: str) -> list[Shape]:
     order = ("thigh", "shin", "upper_arm", "forearm", "hand", "sleeve", "foot", "sole")
     ranked = sorted(parts, key=lambda s: order.index(s.part[:-2]))
-    return [project(s, s.material, tone) for s in ranked]
+    return [project(s, s.material, tone) for s in ranked if not isinstance(s, Section)]
 
 
 def _extensors(slices: tuple[Section, ...]) -> list[Shape]:

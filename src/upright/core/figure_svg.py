@@ -5,7 +5,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from upright.core.figure import Figure
-from upright.core.palette import Palette
+from upright.core.illustration import describe, static_figure
+from upright.core.palette import Palette, palette
 from upright.core.shapes import ArcTo, Blob, Hull, Line, LineTo, MoveTo, Rod, Shape, rod_path
 
 
@@ -101,3 +102,9 @@ def to_svg(
     lines.extend(_shape(shape, palette, flip) for shape in figure.shapes)
     lines.append("</svg>")
     return "\n".join(lines) + "\n"
+
+
+def illustration_svg(pose_id: str, title: str) -> str:
+    """The shipped SVG of a key pose: light colours on their background, with its words."""
+    return to_svg(static_figure(pose_id), palette(False), title=title,
+                  description=describe(pose_id), background=True)  # fmt: skip

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from upright.core.figure import Figure, build
 from upright.core.key_poses import key_pose, key_poses
 from upright.core.phases import Phase
 from upright.core.pose import MAT_TOP
-from upright.core.program import Exercise, ExerciseKind
+from upright.core.program import Catalog, Exercise, ExerciseKind
 from upright.core.solids import part_lowest
 
 STILL, ONCE, LOOP, CIRCLE, SEQUENCE = "still", "once", "loop", "circle", "sequence"
@@ -95,6 +96,26 @@ def extensors_work(pose_id: str) -> bool:
     if pose.view != "side" or any(p.startswith("hand") for p, _ in pose.contacts):
         return False
     return part_lowest(pose, "chest") > MAT_TOP + 2.0
+
+
+def static_figure(pose_id: str) -> Figure:
+    """A key pose as printed or saved: working muscles marked where they work."""
+    return build(key_pose(pose_id), highlight=extensors_work(pose_id))
+
+
+def titles(catalog: Catalog) -> dict[str, str]:
+    """A short title for every pose ("Chest raise: hold"), from the exercise that uses it."""
+    out: dict[str, str] = {}
+    for exercise in catalog.exercises:
+        for i, pose_id in enumerate(exercise.poses):
+            if exercise.kind is ExerciseKind.TRANSITION:
+                stage = f"step {i + 1} of {len(exercise.poses)}"
+            elif i == 0:
+                stage = "start"
+            else:
+                stage = "hold" if exercise.kind is ExerciseKind.HOLD else "movement"
+            out.setdefault(pose_id, f"{exercise.name}: {stage}")
+    return out
 
 
 def _still(pose_id: str, mirrored: bool = False, prefix: str = "") -> Scene:

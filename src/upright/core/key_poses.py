@@ -211,8 +211,8 @@ def _prone_flat() -> Pose:
     pose = rest_limb(pose, "hand_l", (s[0] + 50.0, _HAND_HEIGHT, s[2] - 4.0),
                      lean=(0.0, 0.3, -1.0), point=_HEADWARD)  # fmt: skip
     hip = at(pose, "hip_r")
-    pose = rest_limb(pose, "hand_r", (hip[0] - 4.0, _HAND_HEIGHT, hip[2] + 14.0),
-                     lean=(0.0, 1.0, 0.0), flat=True)  # fmt: skip
+    pose = rest_limb(pose, "hand_r", (hip[0] + 4.0, _HAND_HEIGHT, hip[2] + 14.0),
+                     lean=(0.0, 0.2, 1.0), flat=True)  # fmt: skip
     return _head_clear(pose)
 
 

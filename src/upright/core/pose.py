@@ -175,12 +175,23 @@ def reach(pose: Pose, part: str, target: Vec3, pole: Vec3, direction: Vec3 | Non
     pose = pose.with_angle(top, top_angles).with_angle(middle, (middle_flex, 0.0, 0.0))
     if direction is None:
         return pose
+    limits = limits_for(end)
     x, y, z = unit(mat_vec(transpose(skeleton(pose).frames[middle]), direction))
     if part.startswith("foot"):  # the ankle is a hinge here: it only points the foot
-        return pose.with_angle(end, (math.degrees(math.atan2(y, z)), 0.0, 0.0))
-    # The wrist also deviates sideways, so the hand can lie flat whatever the forearm does.
-    flex, deviation = swing_angles((x, y, z), SIDE[end])
-    return pose.with_angle(end, (flex, deviation, 0.0))
+        flex = _clamp(math.degrees(math.atan2(y, z)), limits.flex)
+        return pose.with_angle(end, (flex, 0.0, 0.0))
+    # The forearm turns (pronation) to bring the hand's line into the wrist's bending plane;
+    # what the turn cannot do, the wrist does by deviating sideways.
+    smallest = math.atan2(-x * math.copysign(1.0, z), abs(z))  # the wrist may flex or extend
+    turn = _clamp(SIDE[middle] * math.degrees(smallest), limits_for(middle).twist)
+    pose = pose.with_angle(middle, (middle_flex, 0.0, turn))
+    flex, deviation = swing_angles(mat_vec(transpose(skeleton(pose).frames[middle]), direction),
+                                   SIDE[end])  # fmt: skip
+    return pose.with_angle(end, (_clamp(flex, limits.flex), _clamp(deviation, limits.abd), 0.0))
+
+
+def _clamp(value: float, bounds: tuple[float, float]) -> float:
+    return min(max(value, bounds[0]), bounds[1])
 
 
 def limit_violations(pose: Pose) -> list[str]:

@@ -72,10 +72,10 @@ _CAPSULES: tuple[tuple[str, str, str, str, Vec3, float, str, Vec3, float], ...] 
 )  # fmt: skip
 
 _LIMB_CAPSULES: tuple[tuple[str, str, str, Vec3, float, str, Vec3, float], ...] = (
-    ("upper_arm", "skin", "shoulder", _O, 5.0, "elbow", _O, 4.1),
+    ("upper_arm", "skin", "shoulder", _O, 4.8, "elbow", _O, 4.1),
     ("forearm", "skin", "elbow", _O, 3.9, "wrist", _O, 2.9),
     ("hand", "skin", "wrist", (0.0, -1.0, 0.0), 3.0, "wrist", (0.0, -13.5, 0.0), 2.6),
-    ("sleeve", "top", "shoulder", _O, 5.5, "shoulder", _SLEEVE, 5.2),
+    ("sleeve", "top", "shoulder", _O, 5.3, "shoulder", _SLEEVE, 5.0),
     ("thigh", "bottom", "hip", _O, 8.3, "knee", _O, 5.7),
     ("shin", "bottom", "knee", _O, 5.4, "ankle", _O, 3.6),
     ("foot", "skin", "ankle", _O, 3.3, "ankle", (0.0, -4.4, 11.0), 2.6),

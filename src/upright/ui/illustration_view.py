@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -36,10 +36,11 @@ class IllustrationView(QWidget):
         self._frame: Frame | None = None
         self._figure: Figure | None = None
         self._timer = QTimer(self)  # redraws while the picture moves
-        self._timer.timeout.connect(self._advance)
+        self._timer.timeout.connect(self.advance)
         self._wake = QTimer(self)  # ends a pause inside a sequence
         self._wake.setSingleShot(True)
-        self._wake.timeout.connect(self._advance)
+        self._wake.setTimerType(Qt.TimerType.PreciseTimer)
+        self._wake.timeout.connect(self.advance)
         self.setAccessibleName("Exercise illustration")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(150, 100)
@@ -59,18 +60,18 @@ class IllustrationView(QWidget):
         if self._paused_at is not None:
             self._paused_at = self._monotonic()
         self.setAccessibleDescription(scene.description)
-        self._advance()
+        self.advance()
 
     def set_paused(self, paused: bool) -> None:
         """Freezes the picture where it is; on resume it carries on from the same moment."""
         now = self._monotonic()
         if paused and self._paused_at is None:
             self._paused_at = now
-            self._advance()
+            self.advance()
         elif not paused and self._paused_at is not None:
             self._started_at += now - self._paused_at
             self._paused_at = None
-            self._advance()
+            self.advance()
 
     def set_dark(self, dark: bool | None) -> None:
         """Colours for a dark (True) or light (False) background; None follows the palette."""
@@ -111,7 +112,7 @@ class IllustrationView(QWidget):
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
-        self._advance()
+        self.advance()
 
     def hideEvent(self, event: object) -> None:  # type: ignore[override]
         self._timer.stop()  # nothing to see: nothing to draw
@@ -120,7 +121,8 @@ class IllustrationView(QWidget):
 
     # -- drawing ------------------------------------------------------------------------------
 
-    def _advance(self) -> None:
+    def advance(self) -> None:
+        """Looks at the clock and redraws if the picture changed (the timers call this)."""
         if self._scene is None:
             return
         now = self._paused_at if self._paused_at is not None else self._monotonic()
