@@ -1,10 +1,11 @@
-"""Writes the illustration files from the pose data (run it again after changing any pose).
+"""Writes the illustration files from the pose design (run it again after changing a pose).
 
     QT_QPA_PLATFORM=offscreen PYTHONPATH=src python tools/make_illustrations.py
 
-writes assets/illustrations/<pose>.svg (vector, light background, with its text alternative),
-assets/illustrations/png/<pose>.png (480 px wide) and docs/contact-sheet.png and
-docs/contact-sheet-dark.png (every pose, labelled). The same pose data gives the same bytes.
+writes assets/illustrations/poses.json (the solved key poses the app loads), then from it
+assets/illustrations/<pose>.svg (vector, light background, with its text alternative),
+assets/illustrations/png/<pose>.png (480 px wide), docs/contact-sheet.png and
+docs/contact-sheet-dark.png (every pose, labelled). Running it again gives the same bytes.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from upright.core.catalog import load_builtin_catalog
 from upright.core.figure import Figure
 from upright.core.figure_svg import illustration_svg
 from upright.core.illustration import all_pose_ids, static_figure, titles
+from upright.core.key_poses import key_poses, poses_to_json
 from upright.core.palette import Palette, palette
+from upright.core.pose_design import design_key_poses
 from upright.ui.figure_painter import paint_figure, qcolor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,6 +73,8 @@ def main() -> int:
     out = ROOT / "assets" / "illustrations"
     (out / "png").mkdir(parents=True, exist_ok=True)
     (ROOT / "docs").mkdir(exist_ok=True)
+    (out / "poses.json").write_text(poses_to_json(design_key_poses()), "utf-8")
+    key_poses.cache_clear()  # draw from the file just written, as the app will
     names = titles(load_builtin_catalog())
     ids = all_pose_ids()
     for pose_id in ids:

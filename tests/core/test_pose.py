@@ -8,10 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from upright.core import key_poses as key_poses_module
+from upright.core.assets import asset_path
 from upright.core.body import FOREARM, JOINTS, UPPER_ARM, limits_for
 from upright.core.catalog import load_builtin_catalog
 from upright.core.illustration import scene_for
-from upright.core.key_poses import key_pose, key_poses
+from upright.core.key_poses import key_pose, key_poses, poses_from_json, poses_to_json
 from upright.core.kinematics import (
     add,
     joint_rotation,
@@ -31,6 +33,7 @@ from upright.core.pose import (
     skeleton,
     spinal_flexion,
 )
+from upright.core.pose_design import design_key_poses
 from upright.core.program import ExerciseKind
 from upright.core.solids import contact_gaps, lowest, part_lowest
 
@@ -239,3 +242,23 @@ def test_joint_table_covers_every_joint() -> None:
     for joint in JOINTS:
         assert limits_for(joint).flex[0] < limits_for(joint).flex[1]
     assert math.isclose(limits_for("lumbar").flex[1], 0.0), "the spine may only extend"
+
+
+def test_the_shipped_pose_data_is_the_solved_design() -> None:
+    committed = asset_path("illustrations", "poses.json").read_text("utf-8")
+    assert committed == poses_to_json(design_key_poses()), (
+        "assets/illustrations/poses.json is stale: run tools/make_illustrations.py"
+    )
+    assert poses_to_json(poses_from_json(committed)) == committed
+
+
+def test_without_the_pose_file_the_poses_are_solved_instead(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(key_poses_module, "asset_path", lambda *parts: tmp_path / "missing")
+    solved = key_poses_module.key_poses.__wrapped__()
+    assert set(solved) == set(key_poses())
+    assert limit_violations(solved["forearm-hold"]) == []
+
+
+def test_a_pose_file_of_another_format_is_refused() -> None:
+    with pytest.raises(ValueError):
+        poses_from_json('{"format": "something-else", "version": 1, "poses": {}}')

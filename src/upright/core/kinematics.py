@@ -38,15 +38,18 @@ def lerp3(a: Vec3, b: Vec3, t: float) -> Vec3:
 
 
 def mat_vec(m: Mat3, v: Vec3) -> Vec3:
-    return (dot(m[0], v), dot(m[1], v), dot(m[2], v))
+    (a, b, c), (d, e, f), (g, h, i) = m
+    return (a * v[0] + b * v[1] + c * v[2], d * v[0] + e * v[1] + f * v[2],
+            g * v[0] + h * v[1] + i * v[2])  # fmt: skip
 
 
-def mat_mul(a: Mat3, b: Mat3) -> Mat3:
-    cols = ((b[0][0], b[1][0], b[2][0]), (b[0][1], b[1][1], b[2][1]), (b[0][2], b[1][2], b[2][2]))
+def mat_mul(m: Mat3, n: Mat3) -> Mat3:
+    (a, b, c), (d, e, f), (g, h, i) = m
+    (p, q, r), (s, t, u), (v, w, x) = n
     return (
-        (dot(a[0], cols[0]), dot(a[0], cols[1]), dot(a[0], cols[2])),
-        (dot(a[1], cols[0]), dot(a[1], cols[1]), dot(a[1], cols[2])),
-        (dot(a[2], cols[0]), dot(a[2], cols[1]), dot(a[2], cols[2])),
+        (a * p + b * s + c * v, a * q + b * t + c * w, a * r + b * u + c * x),
+        (d * p + e * s + f * v, d * q + e * t + f * w, d * r + e * u + f * x),
+        (g * p + h * s + i * v, g * q + h * t + i * w, g * r + h * u + i * x),
     )
 
 

@@ -12,7 +12,8 @@ from upright.core.solids import lowest
 
 BREATH_PERIOD_S = 5.0  # a calm breath in and out
 MOVING_FPS = 30  # smooth enough for slow movement
-BREATHING_FPS = 12  # a breath changes the chest by a pixel or two a second
+BREATHING_FPS = 10  # a breath changes the chest by a pixel or two a second
+_BREATH_STEPS = 32  # the chest takes this many sizes: repeated frames are drawn from cache
 _DWELL_SHARE = 0.6  # of a sequence, the part spent still at its poses
 
 
@@ -61,7 +62,8 @@ def frame_at(scene: Scene, elapsed_s: float, duration_s: float) -> Frame:
                  -1 if scene.mirrored else 1, 0)  # fmt: skip
     if scene.motion == STILL:
         if scene.breathing:
-            breath = math.sin(2.0 * math.pi * elapsed / BREATH_PERIOD_S)
+            wave = math.sin(2.0 * math.pi * elapsed / BREATH_PERIOD_S)
+            breath = round(wave * _BREATH_STEPS / 2) / (_BREATH_STEPS / 2)
             return replace(base, breath=breath, fps=BREATHING_FPS)
         return base
     a, b = key_pose(scene.from_pose), key_pose(scene.to_pose)

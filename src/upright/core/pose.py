@@ -24,7 +24,9 @@ from upright.core.kinematics import (
     Skeleton,
     add,
     forward,
+    joint_rotation,
     lerp3,
+    mat_mul,
     mat_vec,
     root_rotation,
     sub,
@@ -158,15 +160,15 @@ def reach(pose: Pose, part: str, target: Vec3, pole: Vec3, direction: Vec3 | Non
     """The pose with one limb solved to put its wrist or ankle on ``target`` (world cm).
 
     The elbow or knee bends towards the world point ``pole``; the hand or foot then turns, as
-    far as its hinge allows, to point along ``direction`` (unchanged when None).
+    far as its joints allow, to point along ``direction`` (unchanged when None).
     """
     top, middle, end, upper, lower, backward = LIMB_JOINTS[part]
-    sk = skeleton(pose)
-    to_parent = transpose(sk.frames[PARENT[top] or "pelvis"])
+    sk = skeleton(pose)  # a limb never moves its own parent: one placement serves throughout
+    parent = sk.frames[PARENT[top] or "pelvis"]
     origin = sk.positions[top]
     top_angles, middle_flex = two_bone(
-        mat_vec(to_parent, sub(target, origin)),
-        mat_vec(to_parent, sub(pole, origin)),
+        mat_vec(transpose(parent), sub(target, origin)),
+        mat_vec(transpose(parent), sub(pole, origin)),
         upper,
         lower,
         side=SIDE[top],
@@ -175,8 +177,10 @@ def reach(pose: Pose, part: str, target: Vec3, pole: Vec3, direction: Vec3 | Non
     pose = pose.with_angle(top, top_angles).with_angle(middle, (middle_flex, 0.0, 0.0))
     if direction is None:
         return pose
+    upper_frame = mat_mul(parent, joint_rotation(top, top_angles))
+    lower_frame = mat_mul(upper_frame, joint_rotation(middle, (middle_flex, 0.0, 0.0)))
     limits = limits_for(end)
-    x, y, z = unit(mat_vec(transpose(skeleton(pose).frames[middle]), direction))
+    x, y, z = unit(mat_vec(transpose(lower_frame), direction))
     if part.startswith("foot"):  # the ankle is a hinge here: it only points the foot
         flex = _clamp(math.degrees(math.atan2(y, z)), limits.flex)
         return pose.with_angle(end, (flex, 0.0, 0.0))
@@ -185,8 +189,8 @@ def reach(pose: Pose, part: str, target: Vec3, pole: Vec3, direction: Vec3 | Non
     smallest = math.atan2(-x * math.copysign(1.0, z), abs(z))  # the wrist may flex or extend
     turn = _clamp(SIDE[middle] * math.degrees(smallest), limits_for(middle).twist)
     pose = pose.with_angle(middle, (middle_flex, 0.0, turn))
-    flex, deviation = swing_angles(mat_vec(transpose(skeleton(pose).frames[middle]), direction),
-                                   SIDE[end])  # fmt: skip
+    lower_frame = mat_mul(upper_frame, joint_rotation(middle, (middle_flex, 0.0, turn)))
+    flex, deviation = swing_angles(mat_vec(transpose(lower_frame), direction), SIDE[end])
     return pose.with_angle(end, (_clamp(flex, limits.flex), _clamp(deviation, limits.abd), 0.0))
 
 

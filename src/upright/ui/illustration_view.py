@@ -1,7 +1,7 @@
 """The exercise illustration on screen: a figure that moves in time with the session's phases.
 
 It repaints only while something moves: ~30 frames a second during a lift, a lower or a
-warm-up, ~12 during a hold's gentle breathing, and not at all when the picture is still,
+warm-up, ~10 during a hold's gentle breathing, and not at all when the picture is still,
 paused or hidden. Time comes from the injected monotonic clock, never from counting ticks.
 """
 
@@ -132,7 +132,7 @@ class IllustrationView(QWidget):
             self._figure = build(
                 frame.pose,
                 highlight=frame.highlight,
-                breath=round(frame.breath, 3),
+                breath=frame.breath,
                 mirrored=frame.mirrored,
                 cue_direction=frame.cue_direction,
             )
