@@ -130,7 +130,7 @@ def _behind_partner(group: str, depth: dict[str, float]) -> bool:
 
 
 def _limb(parts: list[Solid], tone: str) -> list[Shape]:
-    order = ("thigh", "shin", "upper_arm", "forearm", "hand", "sleeve", "foot", "sole")
+    order = ("thigh", "shin", "upper_arm", "forearm", "hand", "sleeve", "foot", "sole", "forefoot")
     ranked = sorted(parts, key=lambda s: order.index(s.part[:-2]))
     return [project(s, s.material, tone) for s in ranked if not isinstance(s, Section)]
 

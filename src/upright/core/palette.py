@@ -36,7 +36,7 @@ LIGHT = Palette(
         ("pillow", "near"): "#e9d58a",
         ("floor", "near"): "#cfc9bd",
         ("shadow", "near"): "#00000014",
-        ("cue", "near"): "#6b7280",
+        ("cue", "near"): "#5b6470",
     },
 )
 

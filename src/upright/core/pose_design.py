@@ -228,10 +228,10 @@ def _hands_on_hips(pose: Pose) -> Pose:
     """Hands resting on the hips, elbows out to the sides."""
     pelvis = at(pose, "pelvis")
     for side, way in (("l", 1.0), ("r", -1.0)):  # standing, the person's left is to the right
-        wrist = (pelvis[0] + way * 19.5, pelvis[1] + 11.0, pelvis[2] + 2.0)
+        wrist = (pelvis[0] + way * 20.5, pelvis[1] + 12.0, pelvis[2] - 1.0)
         elbow = add(at(pose, f"shoulder_{side}"), (way * 30.0, -18.0, -8.0))
-        pose = reach(pose, f"hand_{side}", wrist, elbow)
-        pose = pose.with_angle(f"wrist_{side}", (0.0, 0.0, 0.0))
+        fingers = (-way * 0.25, -0.6, 0.75)  # down and round to the front of the hip
+        pose = reach(pose, f"hand_{side}", wrist, elbow, fingers)
     return pose
 
 

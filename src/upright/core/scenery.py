@@ -53,8 +53,8 @@ def cue_shapes(pose: Pose, direction: int) -> tuple[list[Shape], list[Shape]]:
             for i in range(steps + 1)
         )
 
-    behind = Line("cue", "near", arc(0.0, 180.0), 0.9, dashed=True)
-    front = Line("cue", "near", arc(180.0, 360.0), 0.9, dashed=True)
+    behind = Line("cue", "near", arc(0.0, 180.0), 1.1, dashed=True)
+    front = Line("cue", "near", arc(180.0, 360.0), 1.1, dashed=True)
     tip_angle = 290.0 if direction > 0 else 250.0
     tip = (_CIRCLE_RX * math.cos(math.radians(tip_angle)),
            cy + _CIRCLE_RY * math.sin(math.radians(tip_angle)))  # fmt: skip

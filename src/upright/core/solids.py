@@ -53,6 +53,8 @@ _ELLIPSOIDS: tuple[tuple[str, str, str, str, Vec3, Vec3], ...] = (
     ("ear_l", "head", "skin", "head", (7.7, 7.5, 0.5), (1.2, 3.0, 2.0)),
     ("ear_r", "head", "skin", "head", (-7.7, 7.5, 0.5), (1.2, 3.0, 2.0)),
     ("nose", "head", "skin", "head", (0.0, 6.3, 11.2), (1.3, 2.2, 1.6)),
+    ("forefoot_l", "leg_l", "skin", "ankle_l", (0.0, -4.4, 9.0), (4.0, 2.5, 6.0)),
+    ("forefoot_r", "leg_r", "skin", "ankle_r", (0.0, -4.4, 9.0), (4.0, 2.5, 6.0)),
 )
 
 # (part, group, material, joint a, point a, radius a, joint b, point b, radius b)
@@ -109,7 +111,7 @@ def solids(pose: Pose, breath: float = 0.0) -> tuple[Solid, ...]:
 
 def part_lowest(pose: Pose, name: str) -> float:
     """The lowest point of a named part ("pelvis", "forearm_l", "foot_r" ...), in cm."""
-    names = {name, "sole" + name[4:]} if name.startswith("foot_") else {name}
+    names = {name, "sole" + name[4:], "forefoot" + name[4:]} if name.startswith("foot_") else {name}
     found = [s.lowest() for s in solids(pose) if s.part in names]
     if not found:
         raise KeyError(f"no body part called {name!r}")
