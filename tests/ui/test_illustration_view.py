@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import FakeClock
+from upright.core.figure import BOXES
 from upright.core.illustration import all_pose_ids, scene_for
 from upright.core.key_poses import key_pose
 from upright.core.motion import BREATHING_FPS, MOVING_FPS
@@ -82,9 +83,10 @@ def test_paint_pose_scales_to_any_size_keeping_its_proportions(qapp, size) -> No
     image = painted("forearm-hold", width, height)
     count, box = ink(image, step=max(1, width // 400))
     assert count and box is not None
-    # The side view's frame is 2:1; at any size the figure spans most of the fitted width.
+    # At any size the figure spans most of its frame's width, fitted without distortion.
+    frame = BOXES["side"]
     used_width = box[2] - box[0]
-    fitted_width = min(width, height * 2)
+    fitted_width = min(width, height * frame[2] / frame[3])
     assert 0.8 * fitted_width <= used_width <= fitted_width
 
 

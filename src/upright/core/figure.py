@@ -22,7 +22,7 @@ from upright.core.trunk import WAIST, Section, back_line, outline
 
 # What the picture shows for each view: (left, bottom, width, height) in cm.
 BOXES: dict[str, tuple[float, float, float, float]] = {
-    "side": (-120.0, -7.0, 244.0, 122.0),
+    "side": (-120.0, -7.0, 244.0, 106.0),
     "front": (-84.0, -9.0, 168.0, 224.0),
 }
 _FAR_MARGIN = 4.0  # cm behind the body's middle before a limb counts as the far one

@@ -10,8 +10,6 @@ from upright.core.body import BACKWARD_HINGES, JOINTS, OFFSET, PARENT, SIDE, SPI
 Mat3 = tuple[Vec3, Vec3, Vec3]  # rows
 Angles = tuple[float, float, float]  # flex, abd, twist in degrees
 
-IDENTITY: Mat3 = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
-
 
 def add(a: Vec3, b: Vec3) -> Vec3:
     return (a[0] + b[0], a[1] + b[1], a[2] + b[2])

@@ -78,11 +78,6 @@ def at(pose: Pose, joint: str) -> Vec3:
     return skeleton(pose).positions[joint]
 
 
-def outward(pose: Pose, joint: str) -> float:
-    """+1 when the joint lies on the viewer's side of the body's middle, else -1."""
-    return 1.0 if at(pose, joint)[2] >= at(pose, "pelvis")[2] else -1.0
-
-
 def _excess(joint: str, angles: tuple[float, float, float]) -> float:
     """How many degrees, in all, a joint's angles lie outside its range."""
     total = 0.0

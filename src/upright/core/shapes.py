@@ -107,7 +107,7 @@ def rod_path(rod: Rod) -> tuple[PathOp, ...]:
 
 
 def rod_points(rod: Rod, step_deg: float = 4.0) -> list[Point]:
-    """Points around both end circles (enough to take a hull of)."""
+    """Points around both end circles (a rod lies within their hull)."""
     n = int(360 / step_deg)
     return [
         _on(c, r, i * step_deg) for c, r in ((rod.a, rod.ra), (rod.b, rod.rb)) for i in range(n)
@@ -123,32 +123,6 @@ def blob_points(blob: Blob, step_deg: float = 4.0) -> list[Point]:
         x, y = blob.rx * math.cos(t), blob.ry * math.sin(t)
         out.append((blob.centre[0] + x * cos_a - y * sin_a, blob.centre[1] + x * sin_a + y * cos_a))
     return out
-
-
-def _cross(o: Point, a: Point, b: Point) -> float:
-    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-
-def hull_points(shapes: list[Shape]) -> tuple[Point, ...]:
-    """The convex hull (anticlockwise) of rods and ellipses: a smooth trunk from its parts."""
-    points: list[Point] = []
-    for shape in shapes:
-        if isinstance(shape, Rod):
-            points.extend(rod_points(shape))
-        elif isinstance(shape, Blob):
-            points.extend(blob_points(shape))
-    pts = sorted(set(points))
-    lower: list[Point] = []
-    upper: list[Point] = []
-    for p in pts:
-        while len(lower) >= 2 and _cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and _cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return tuple(lower[:-1] + upper[:-1])
 
 
 def _flip(p: Point) -> Point:

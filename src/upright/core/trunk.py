@@ -138,7 +138,7 @@ def outline(
         for s, n in zip(part, normals, strict=True)
     ]
     left, right = _smooth(left), _smooth(right)
-    along = _unit(sub2(part[-1].centre, part[0].centre))
+    along = _unit(_sub2(part[-1].centre, part[0].centre))
     low, high = ends
     top = _cap(left[-1], right[-1], (along[0] * high, along[1] * high))
     bottom = _cap(right[0], left[0], (-along[0] * low, -along[1] * low))
@@ -162,7 +162,7 @@ def back_line(slices: tuple[Section, ...], inset: float) -> tuple[Point, ...]:
     return tuple(_smooth(points))
 
 
-def sub2(a: Vec3, b: Vec3) -> Point:
+def _sub2(a: Vec3, b: Vec3) -> Point:
     return (a[0] - b[0], a[1] - b[1])
 
 
