@@ -240,9 +240,12 @@ def _soft_knees() -> Pose:
 
 
 def _hip_circle() -> Pose:
-    """Hands on hips, the hips carried a hand's width to one side over feet that stay put."""
+    """Hands on hips, the hips carried a hand's width to one side over feet that stay put;
+    seen from the front, that is the widest point of the circle."""
     start = _soft_knees()
     pose = replace(start, root=add(start.root, (6.0, 0.0, 0.0)), cue="hip-circle")
+    # The waist bends gently the other way so the shoulders and head stay over the feet.
+    pose = pose.with_angle("lumbar", (0.0, -7.0, 0.0)).with_angle("neck", (0.0, 4.0, 0.0))
     for side in _SIDES:
         ankle = at(start, f"ankle_{side}")
         pose = rest_limb(pose, f"foot_{side}", ankle, lean=(0.0, 0.0, 1.0),
