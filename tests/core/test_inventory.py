@@ -46,14 +46,20 @@ def test_a_required_kind_without_its_folder_fails(tmp_path: Path) -> None:
 
 
 def test_a_kind_not_yet_required_may_be_absent_but_not_incomplete(tmp_path: Path) -> None:
-    assert AssetKind.ILLUSTRATIONS not in REQUIRED_KINDS  # arrives from the illustrations work
-    absent = check_kind(tmp_path, AssetKind.ILLUSTRATIONS, ("stand.svg", "kneel.svg"))
-    assert absent.ok and absent.missing == ("stand.svg", "kneel.svg")
-    (tmp_path / "illustrations").mkdir()
-    (tmp_path / "illustrations" / "stand.svg").write_text("<svg/>")
-    partial = check_kind(tmp_path, AssetKind.ILLUSTRATIONS, ("stand.svg", "kneel.svg"))
+    assert AssetKind.SOUNDS not in REQUIRED_KINDS  # arrives from the sound work
+    absent = check_kind(tmp_path, AssetKind.SOUNDS, ("lift.wav", "done.wav"))
+    assert absent.ok and absent.missing == ("lift.wav", "done.wav")
+    (tmp_path / "sounds").mkdir()
+    write_wav(tmp_path / "sounds" / "lift.wav")
+    partial = check_kind(tmp_path, AssetKind.SOUNDS, ("lift.wav", "done.wav"))
     assert not partial.ok
-    assert partial.problems == ("missing illustrations/kneel.svg",)
+    assert partial.problems == ("missing sounds/done.wav",)
+
+
+def test_illustrations_are_required(tmp_path: Path) -> None:
+    assert AssetKind.ILLUSTRATIONS in REQUIRED_KINDS
+    absent = check_kind(tmp_path, AssetKind.ILLUSTRATIONS, ("stand.svg",))
+    assert not absent.ok
 
 
 def test_sounds_are_opened_and_a_broken_one_is_named(tmp_path: Path) -> None:

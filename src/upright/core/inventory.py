@@ -25,7 +25,9 @@ class AssetKind(StrEnum):
 # The kinds this version of Upright must ship: a missing folder or file of these fails the
 # self-check. A kind left out is still checked in full whenever its folder is present, so this
 # set grows as each kind lands (add ILLUSTRATIONS and SOUNDS when their assets are merged).
-REQUIRED_KINDS: frozenset[AssetKind] = frozenset({AssetKind.PROGRAMS, AssetKind.ICONS})
+REQUIRED_KINDS: frozenset[AssetKind] = frozenset(
+    {AssetKind.PROGRAMS, AssetKind.ICONS, AssetKind.ILLUSTRATIONS}
+)
 
 # Which files of a folder are checked even when nothing refers to them by name.
 _PATTERNS = {

@@ -20,6 +20,7 @@ from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, conclude, plan_duration_s, plan_today
 from upright.ui.history_page import HistoryPage
 from upright.ui.home_page import HomePage
+from upright.ui.illustration_view import IllustrationView
 from upright.ui.player_page import PlayerPage
 from upright.ui.session_flow import SessionFlow
 from upright.ui.settings_page import SettingsPage
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.home = HomePage(ctx.catalog)
         self.player = PlayerPage()
+        self.player.set_illustration(IllustrationView(ctx.clock.monotonic))
         self.summary = SummaryPage()
         self.history_page = HistoryPage()
         self.settings_page = SettingsPage()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from upright.core.phases import Phase
 from upright.core.plan import Segment
 from upright.core.session import RunState, Snapshot
+from upright.ui.illustration_view import IllustrationView
 from upright.ui.theme import phase_style, set_pixel_font
 
 
@@ -100,6 +101,7 @@ class PlayerPage(QWidget):
         panel.addStretch(1)
         self.phase_panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+        self.illustration: IllustrationView | None = None
         self.illustration_area = QFrame()
         self.illustration_area.setObjectName("card")
         self.illustration_area.setSizePolicy(
@@ -249,10 +251,11 @@ class PlayerPage(QWidget):
         self.save_label.setText(text)
         self.save_label.setVisible(bool(text))
 
-    def set_illustration(self, widget: QWidget) -> None:
+    def set_illustration(self, view: IllustrationView) -> None:
         layout = self.illustration_area.layout()
         assert layout is not None
-        layout.addWidget(widget)
+        layout.addWidget(view)
+        self.illustration = view
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         self._resize_fonts()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from upright.core.clock import Clock
 from upright.core.events import PhaseStarted, SessionEnd
 from upright.core.history import History
+from upright.core.illustration import scene_for
 from upright.core.phases import Phase
 from upright.core.plan import Plan
 from upright.core.recorder import SessionRecorder
@@ -81,6 +82,8 @@ class SessionFlow(QObject):
         self.runner.save_problem.connect(player.show_save_problem)
         self.runner.finished.connect(self._finished)
         self.runner.gap_detected.connect(self._gap)
+        if player.illustration is not None:
+            self.runner.paused_changed.connect(player.illustration.set_paused)
         self.cues = CueTimer(self.runner, clock.monotonic, parent=self)
         self.cues.cue_due.connect(lambda cue: player.show_caption(cue.caption))
 
@@ -89,7 +92,21 @@ class SessionFlow(QObject):
         self.player.show_save_problem("")
         self.runner.start()
 
+    def _show_scene(self, event: PhaseStarted) -> None:
+        view = self.player.illustration
+        if view is None:
+            return
+        segment = event.segment
+        scene = scene_for(segment.exercise, segment.phase, segment.side_index)
+        scale = self.session.time_scale
+        if segment.exercise.movement is not None:  # a warm-up loops once per repetition
+            duration = segment.exercise.movement.seconds_per_rep / scale
+        else:
+            duration = segment.duration_s / scale
+        view.show_scene(scene, event.at, duration)
+
     def _phase_started(self, event: PhaseStarted) -> None:
+        self._show_scene(event)
         # The exercise's safety reminders take turns, one per phase, under the spoken cue.
         exercise = event.segment.exercise
         reminders = exercise.cues
