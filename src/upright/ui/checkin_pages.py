@@ -64,7 +64,9 @@ class BeforeSessionPage(CheckinPage):
 
     def __init__(self, monotonic: Monotonic = time.monotonic, parent: QWidget | None = None):
         super().__init__(parent)
-        self.check: BeforeCheck | None = None  # the answers, to store with record_checkin
+        # The answers and the choice, to store with record_checkin(..., BEFORE, check.to_dict())
+        # once ``proceed`` or ``declined`` is emitted (None after "cancelled").
+        self.check: BeforeCheck | None = None
         step = "Before your session"
         self.fall = self.add(Screen(step, safety.FALL_QUESTION))
         _yes_no(self.fall, self._fall_answered)
@@ -113,7 +115,9 @@ class BeforeSessionPage(CheckinPage):
         self.proceed.emit(self.check.pain_now)
 
     def _decline(self, reason: DeclineReason) -> None:
-        if self.check is not None and self.check.declined is None:
+        if reason is DeclineReason.CANCELLED:
+            self.check = None  # nothing to record: the person left before answering
+        elif self.check is not None:
             self.check = BeforeCheck(self.check.fall_or_new_pain, self.check.pain_now, reason)
         self.declined.emit(reason.value)
 

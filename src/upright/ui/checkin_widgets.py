@@ -171,6 +171,7 @@ class TextArea(QScrollArea):
     def remove(self, widget: QWidget) -> None:
         self.sizer.forget_within(widget)
         widget.hide()
+        widget.setParent(None)  # out of the words at once, not at the next event loop
         widget.deleteLater()
 
     def words_height(self) -> int:
