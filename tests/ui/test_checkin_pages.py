@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from upright.core import safety
@@ -60,6 +60,12 @@ def press(qtbot: QtBot, page: QWidget, *keys: Qt.Key) -> None:
 
 def title(page: CheckinPage) -> str:
     return page.screen.title_label.text()
+
+
+def words(page: CheckinPage) -> list[str]:
+    """Every paragraph on the screen now showing, title first."""
+    labels = page.screen.text.inner.findChildren(QLabel)
+    return [label.text() for label in labels if label.isVisibleTo(page.screen)]
 
 
 def visible_buttons(page: CheckinPage) -> list[WrapButton]:
@@ -183,22 +189,17 @@ def test_review_shows_the_stored_answers_read_only(qtbot: QtBot, screening: Scre
         press(qtbot, screening, K.Key_A, K.Key_A)
     stored = ScreeningResult.from_dict(done.args[0].to_dict())
     screening.show_review(stored, "2026-01-05 09:00")
-    words = "\n".join(
-        label.text()
-        for label in screening.screen.text.inner.findChildren(type(screening.screen.title_label))
-    )
-    assert "2. Do you have back pain now, especially new or sudden pain?\nAnswer: Yes" in words
-    assert "Advice shown: See a doctor first." in words
+    shown = "\n".join(words(screening))
+    assert "2. Do you have back pain now, especially new or sudden pain?\nAnswer: Yes" in shown
+    assert "Advice shown: See a doctor first." in shown
     assert screening.screen.step_label.text() == "Answered on 2026-01-05 09:00"
     with qtbot.assertNotEmitted(screening.completed):
         press(qtbot, screening, K.Key_Y, K.Key_N, K.Key_A)  # nothing to answer here
     with qtbot.waitSignal(screening.review_closed):
         press(qtbot, screening, K.Key_Return)
     screening.show_review(stored)  # shown again: the old lines are replaced, not doubled
-    again = [
-        lab.text() for lab in screening.screen.findChildren(type(screening.screen.title_label))
-    ]
-    assert sum(t.startswith("2. Do you have back pain") for t in again if t) == 1
+    again = [label.text() for label in screening.screen.findChildren(QLabel)]
+    assert sum(t.startswith("2. Do you have back pain") for t in again) == 1
 
 
 # -- before each session --------------------------------------------------------------------
@@ -260,10 +261,7 @@ def test_pain_of_5_suggests_skipping_and_enter_skips(
 
 def test_continue_anyway_goes_ahead_with_the_pain(qtbot: QtBot, before: BeforeSessionPage) -> None:
     press(qtbot, before, K.Key_N, K.Key_1, K.Key_0, K.Key_Return)  # 1 then 0: 10
-    assert (
-        "10 out of 10"
-        in before.skip.text.inner.findChildren(type(before.skip.title_label))[1].text()
-    )
+    assert "Your back pain is 10 out of 10 right now." in words(before)
     with qtbot.waitSignal(before.proceed) as proceed:
         press(qtbot, before, K.Key_C)
     assert proceed.args == [10]
@@ -322,9 +320,7 @@ def test_after_pain_and_effort_by_keys_including_ten(
 ) -> None:
     after.start(pain_before=1)
     assert title(after) == "Pain now, 0 to 10"
-    assert safety.TIREDNESS_NOTE in [
-        lab.text() for lab in after.screen.findChildren(type(after.screen.title_label))
-    ]
+    assert safety.TIREDNESS_NOTE in words(after)
     press(qtbot, after, K.Key_2, K.Key_Return)
     assert title(after) == "Effort, 0 to 10"
     press(qtbot, after, K.Key_1)
@@ -340,8 +336,9 @@ def test_red_flag_advice_when_pain_rises_by_two(qtbot: QtBot, after: AfterSessio
     with qtbot.assertNotEmitted(after.completed):
         press(qtbot, after, K.Key_4, K.Key_Return, K.Key_3, K.Key_Return)
     assert title(after) == "Your pain has gone up from 2 to 4 out of 10."
-    words = [lab.text() for lab in after.screen.findChildren(type(after.screen.title_label))]
-    assert safety.RED_FLAGS_INTRO in words and all(f in words for f in safety.RED_FLAGS)
+    shown = words(after)
+    assert safety.RED_FLAGS_INTRO in shown and all(f in shown for f in safety.RED_FLAGS)
+    assert safety.TIREDNESS_NOTE in shown
     assert QApplication.focusWidget().accessibleName() == "Continue"
     with qtbot.waitSignal(after.completed) as done:
         press(qtbot, after, K.Key_Return)
@@ -373,7 +370,7 @@ def test_after_start_clears_the_last_answers(qtbot: QtBot, after: AfterSessionPa
 
 
 @pytest.fixture
-def next_day(show: Callable[[CheckinPage], None]) -> Iterator[NextDayPage]:
+def next_day(show: Callable[[CheckinPage], None]) -> NextDayPage:
     page = NextDayPage()
     show(page)
     page.start()
@@ -394,8 +391,9 @@ def test_next_day_yes_shows_the_step_down_and_the_red_flags(
     with qtbot.assertNotEmitted(next_day.answered):
         press(qtbot, next_day, K.Key_Y)
     assert title(next_day) == "Your next session will be one step easier."
-    words = [lab.text() for lab in next_day.screen.findChildren(type(next_day.screen.title_label))]
-    assert safety.RED_FLAGS[0] in words
+    shown = words(next_day)
+    assert "If it is already at the easiest step, it stays there." in shown
+    assert all(flag in shown for flag in safety.RED_FLAGS)
     press(qtbot, next_day, K.Key_Escape)
     assert title(next_day) == safety.NEXT_DAY_QUESTION
     press(qtbot, next_day, K.Key_Y)
@@ -488,3 +486,40 @@ def test_every_screen_fits_the_window(
 
         qtbot.waitUntil(inside)
         assert page.size().toTuple() == (width, height), (name, index)
+
+
+def test_in_a_stack_of_pages_the_keys_work_once_the_page_is_shown(qtbot: QtBot) -> None:
+    """How the main window uses a page: start it, then make it the current page."""
+    stack = QStackedWidget()
+    stack.setStyleSheet(STYLESHEET)
+    home = QPushButton("Start")
+    page = NextDayPage()
+    stack.addWidget(home)
+    stack.addWidget(page)
+    qtbot.addWidget(stack)
+    stack.resize(1280, 800)
+    stack.show()
+    qtbot.waitExposed(stack)
+    stack.activateWindow()
+    qtbot.waitUntil(stack.isActiveWindow)
+    home.setFocus()
+    page.start()
+    stack.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()))
+    with qtbot.waitSignal(page.answered) as answered:
+        press(qtbot, page, K.Key_N)
+    assert answered.args == [False]
+
+
+def test_a_new_text_size_reaches_a_page_already_on_screen(
+    qtbot: QtBot, show: Callable[[CheckinPage], None], text_scale: Callable[[float], None]
+) -> None:
+    text_scale(1.0)
+    page = NextDayPage()
+    show(page)
+    page.start()
+    before = page.screen.title_label.font().pointSizeF()
+    text_scale(1.5)
+    qtbot.waitUntil(lambda: page.screen.title_label.font().pointSizeF() > before * 1.4)
+    button = visible_buttons(page)[0]
+    assert button.words.font().pointSizeF() > 1.5 * 13

@@ -24,13 +24,12 @@ from upright.core.safety import (
     after_advice,
     skip_advice,
 )
-from upright.ui.checkin_screen import CheckinPage, Screen
+from upright.ui.checkin_screen import YES_NO_HINT, CheckinPage, Screen
 from upright.ui.scale_question import ScaleQuestion
 from upright.ui.screening_page import ScreeningPage
 
 __all__ = ["AfterSessionPage", "BeforeSessionPage", "NextDayPage", "ScreeningPage"]
 
-YES_NO_HINT = "Please answer: press N for No, or Y for Yes."
 Monotonic = Callable[[], float]
 
 

@@ -37,9 +37,11 @@ from upright.ui.checkin_widgets import (
     wrapped,
 )
 from upright.ui.scale_question import ALLOWED_MODIFIERS, ENTER_KEYS, ScaleQuestion
+from upright.ui.theme import set_relative_font
 
 K = Qt.Key
 Action = Callable[[], None]
+YES_NO_HINT = "Please answer: press N for No, or Y for Yes."
 MIN_ZOOM = 0.5  # type shrinks to fit down to half its size (never below the body text)
 SCROLL_KEYS = {K.Key_Up: -1, K.Key_Down: 1, K.Key_PageUp: -6, K.Key_PageDown: 6}
 
@@ -53,6 +55,9 @@ class Screen(QWidget):
         # Not a Tab stop, but it holds the focus when no button should (a yes/no question).
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setAccessibleName(title)
+        # Under a style sheet only widgets sized with set_relative_font hear of a new text
+        # scale; the screen's own font is one, and its FontChange refits everything.
+        set_relative_font(self, 1.0)
         self.enter_action: Action | None = None
         self.enter_hint = ""
         self.escape_action: Action | None = None
@@ -248,7 +253,8 @@ class Screen(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            # The text scale changed: refit once every label has its new size.
+            # A new text scale (``apply_text_scale``): size everything afresh once the change
+            # has reached every widget.
             QTimer.singleShot(0, self, self.fit)
 
 

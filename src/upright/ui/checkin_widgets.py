@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upright.ui.theme import set_relative_font
-
 TITLE_FACTOR = 2.0
 TEXT_FACTOR = 1.45
 BUTTON_FACTOR = 1.35
@@ -52,13 +50,6 @@ def wrapped(text: str, name: str = "") -> QLabel:
     widget.setTextFormat(Qt.TextFormat.PlainText)
     if name:
         widget.setObjectName(name)
-    return widget
-
-
-def label(text: str, factor: float, *, bold: bool = False, name: str = "") -> QLabel:
-    """A label that follows the app's text scale (``apply_text_scale``)."""
-    widget = wrapped(text, name)
-    set_relative_font(widget, factor, bold)
     return widget
 
 

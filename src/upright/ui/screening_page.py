@@ -1,9 +1,11 @@
 """The first-run safety screening, one item per screen, and a read-only review of the answers.
 
-A "yes" (or, for the floor question, a "no") shows its advice. On that advice screen Enter
-goes back to the question and only A (or a click) says "I have checked with my clinician /
-I understand": a person pressing Enter through the screens must never acknowledge advice they
-did not read. Acknowledging always lets the person go on; nobody is locked out.
+A "yes" (or, for the floor question, a "no") shows its advice. On that advice screen a bare
+Enter goes back to the question: a person pressing Enter through the screens must never
+acknowledge advice they did not read. Only a deliberate act says "I have checked with my
+clinician / I understand": the A key, a click, or Tab to that button and then Enter or Space.
+Acknowledging always lets the person go on; nobody is locked out. Yes/no questions and the
+two statements have no Enter default at all (Enter shows which keys to press).
 """
 
 from __future__ import annotations
@@ -20,9 +22,8 @@ from upright.core.screening import (
     ScreeningResult,
     screening_result,
 )
-from upright.ui.checkin_screen import CheckinPage, Screen
+from upright.ui.checkin_screen import YES_NO_HINT, CheckinPage, Screen
 
-YES_NO_HINT = "Please answer: press N for No, or Y for Yes."
 ACK_HINT = "Press A to say that you understand."
 
 
