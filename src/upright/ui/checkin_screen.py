@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -42,6 +42,7 @@ from upright.ui.theme import set_relative_font
 K = Qt.Key
 Action = Callable[[], None]
 YES_NO_HINT = "Please answer: press N for No, or Y for Yes."
+SMALLEST = 240  # pixels: a screen's minimum width and height
 MIN_ZOOM = 0.5  # type shrinks to fit down to half its size (never below the body text)
 SCROLL_KEYS = {K.Key_Up: -1, K.Key_Down: 1, K.Key_PageUp: -6, K.Key_PageDown: 6}
 
@@ -245,6 +246,11 @@ class Screen(QWidget):
         # The screen fits its words to the height it is given, so no height is asked of the
         # window (wrapped words would otherwise make the window's minimum their full height).
         return False
+
+    def minimumSizeHint(self) -> QSize:
+        # The screen adapts to the window (smaller type, buttons stacked, words scrolling), so
+        # it never makes the window grow: its content's minimum depends on the current type.
+        return QSize(SMALLEST, SMALLEST)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

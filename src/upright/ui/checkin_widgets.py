@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -84,12 +85,19 @@ class Sizer:
         widget.setFont(font)
 
 
+def keep_together(text: str) -> str:
+    """No one-letter word left at the end of a line ("... / I" + "understand"), and the key
+    stays with the last word: "I understand (A)" wraps as a whole."""
+    text = re.sub(r"(?<!\S)(\w) ", "\\1\u00a0", text)
+    return re.sub(r" +(\([^)]*\))$", "\u00a0\u00a0\\1", text)
+
+
 class WrapButton(QPushButton):
     """A big button whose words wrap onto more lines rather than run off a narrow window."""
 
     def __init__(self, text: str, sizer: Sizer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.words = sizer.add(wrapped(text), BUTTON_FACTOR, bold=True)
+        self.words = sizer.add(wrapped(keep_together(text)), BUTTON_FACTOR, bold=True)
         self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         inner = QVBoxLayout(self)
