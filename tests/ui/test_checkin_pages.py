@@ -446,6 +446,8 @@ def filled(page: CheckinPage) -> CheckinPage:
         page.skip.show_advice(safety.skip_advice(10))
     if isinstance(page, AfterSessionPage):
         page.advice.show_advice(safety.after_advice(AfterCheck(10, 10, 0)))
+    if isinstance(page, NextDayPage):
+        page.worse.show_advice(safety.NEXT_DAY_WORSE_ADVICE)
     if isinstance(page, ScreeningPage):
         page.show_review(screening_result(dict.fromkeys(QUESTIONS, True), ITEM_IDS))
     return page

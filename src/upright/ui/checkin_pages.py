@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QWidget
 from upright.core import safety
 from upright.core.safety import (
     FALL_ADVICE,
-    NEXT_DAY_WORSE_ADVICE,
     AfterCheck,
     BeforeCheck,
     BeforeOutcome,
     DeclineReason,
     after_advice,
+    next_day_advice,
     skip_advice,
 )
 from upright.ui.checkin_screen import YES_NO_HINT, CheckinPage, Screen
@@ -181,7 +181,6 @@ class NextDayPage(CheckinPage):
         self.question = self.add(Screen(step, safety.NEXT_DAY_QUESTION))
         _yes_no(self.question, self._answered)
         self.worse = self.add(Screen(step, ""))
-        self.worse.show_advice(NEXT_DAY_WORSE_ADVICE)
         self.worse.add_action("Continue", "Enter", lambda: self.answered.emit(True), primary=True)
         self.worse.add_action("Back", "Esc", lambda: self.go(self.question), place="back")
 
@@ -189,7 +188,9 @@ class NextDayPage(CheckinPage):
         self.go(self.question)
 
     def _answered(self, worse: bool) -> None:
-        if worse:
-            self.go(self.worse)
-        else:
+        advice = next_day_advice(worse)
+        if advice is None:
             self.answered.emit(False)
+        else:
+            self.worse.show_advice(advice)
+            self.go(self.worse)

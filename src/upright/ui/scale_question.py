@@ -48,7 +48,6 @@ class ScaleQuestion(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.subject = subject
         self._monotonic = monotonic
         self._one_at: float | None = None  # when "1" was pressed, while 10 is still possible
         self._value: int | None = None
