@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStackedWidget,
 from pytestqt.qtbot import QtBot
 
 from upright.core import safety
+from upright.core.clock import FakeClock
 from upright.core.safety import AfterCheck, BeforeCheck
 from upright.core.screening import SCREENING_ITEMS, ScreeningResult, screening_result
 from upright.ui.checkin_pages import (
@@ -26,14 +27,6 @@ from upright.ui.theme import STYLESHEET, apply_text_scale
 K = Qt.Key
 QUESTIONS = [i.id for i in SCREENING_ITEMS if i.advice]
 ITEM_IDS = [i.id for i in SCREENING_ITEMS]
-
-
-class FakeMonotonic:
-    def __init__(self) -> None:
-        self.now = 50.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -206,13 +199,8 @@ def test_review_shows_the_stored_answers_read_only(qtbot: QtBot, screening: Scre
 
 
 @pytest.fixture
-def fake() -> FakeMonotonic:
-    return FakeMonotonic()
-
-
-@pytest.fixture
-def before(show: Callable[[CheckinPage], None], fake: FakeMonotonic) -> BeforeSessionPage:
-    page = BeforeSessionPage(monotonic=fake)
+def before(show: Callable[[CheckinPage], None], clock: FakeClock) -> BeforeSessionPage:
+    page = BeforeSessionPage(monotonic=clock.monotonic)
     show(page)
     page.start()
     return page
@@ -309,14 +297,14 @@ def test_before_by_mouse(qtbot: QtBot, before: BeforeSessionPage) -> None:
 
 
 @pytest.fixture
-def after(show: Callable[[CheckinPage], None], fake: FakeMonotonic) -> AfterSessionPage:
-    page = AfterSessionPage(monotonic=fake)
+def after(show: Callable[[CheckinPage], None], clock: FakeClock) -> AfterSessionPage:
+    page = AfterSessionPage(monotonic=clock.monotonic)
     show(page)
     return page
 
 
 def test_after_pain_and_effort_by_keys_including_ten(
-    qtbot: QtBot, after: AfterSessionPage, fake: FakeMonotonic
+    qtbot: QtBot, after: AfterSessionPage, clock: FakeClock
 ) -> None:
     after.start(pain_before=1)
     assert title(after) == "Pain now, 0 to 10"
@@ -324,7 +312,7 @@ def test_after_pain_and_effort_by_keys_including_ten(
     press(qtbot, after, K.Key_2, K.Key_Return)
     assert title(after) == "Effort, 0 to 10"
     press(qtbot, after, K.Key_1)
-    fake.now += 0.5
+    clock.advance(0.5)
     press(qtbot, after, K.Key_0)
     with qtbot.waitSignal(after.completed) as done:
         press(qtbot, after, K.Key_Return)

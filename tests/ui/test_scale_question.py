@@ -10,28 +10,16 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from upright.core.clock import FakeClock
 from upright.ui.scale_question import NO_CHOICE_HINT, TEN_WINDOW_S, ScaleQuestion
 from upright.ui.theme import BASE_POINT_SIZE, STYLESHEET, apply_text_scale
 
 K = Qt.Key
 
 
-class FakeMonotonic:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def fake() -> FakeMonotonic:
-    return FakeMonotonic()
-
-
-@pytest.fixture
-def scale(qtbot: QtBot, fake: FakeMonotonic) -> ScaleQuestion:
-    widget = ScaleQuestion("Pain", "No pain", "Worst possible pain", monotonic=fake)
+def scale(qtbot: QtBot, clock: FakeClock) -> ScaleQuestion:
+    widget = ScaleQuestion("Pain", "No pain", "Worst possible pain", monotonic=clock.monotonic)
     widget.setStyleSheet(STYLESHEET)
     qtbot.addWidget(widget)
     widget.resize(1000, 300)
@@ -66,22 +54,18 @@ def test_each_digit_chooses_its_number(qtbot: QtBot, scale: ScaleQuestion, digit
     assert f"{digit} out of 10" in scale.status_label.text()
 
 
-def test_one_then_zero_quickly_is_ten(
-    qtbot: QtBot, scale: ScaleQuestion, fake: FakeMonotonic
-) -> None:
+def test_one_then_zero_quickly_is_ten(qtbot: QtBot, scale: ScaleQuestion, clock: FakeClock) -> None:
     press(qtbot, scale, K.Key_1)
     assert scale.value == 1
-    fake.now += TEN_WINDOW_S - 0.1
+    clock.advance(TEN_WINDOW_S - 0.1)
     press(qtbot, scale, K.Key_0)
     assert scale.value == 10
     assert checked(scale) == [10]
 
 
-def test_one_then_zero_slowly_is_zero(
-    qtbot: QtBot, scale: ScaleQuestion, fake: FakeMonotonic
-) -> None:
+def test_one_then_zero_slowly_is_zero(qtbot: QtBot, scale: ScaleQuestion, clock: FakeClock) -> None:
     press(qtbot, scale, K.Key_1)
-    fake.now += TEN_WINDOW_S + 0.1
+    clock.advance(TEN_WINDOW_S + 0.1)
     press(qtbot, scale, K.Key_0)
     assert scale.value == 0
 
@@ -179,9 +163,9 @@ def double_text() -> Iterator[None]:
 
 @pytest.mark.usefixtures("double_text")
 def test_numbers_fit_their_buttons_at_double_text_in_a_narrow_window(
-    qtbot: QtBot, fake: FakeMonotonic
+    qtbot: QtBot, clock: FakeClock
 ) -> None:
-    scale = ScaleQuestion("Pain", "No pain", "Worst possible pain", monotonic=fake)
+    scale = ScaleQuestion("Pain", "No pain", "Worst possible pain", monotonic=clock.monotonic)
     scale.setStyleSheet(STYLESHEET)
     qtbot.addWidget(scale)
     scale.resize(736, 300)  # an 800-pixel window less the page's margins

@@ -109,6 +109,19 @@ class ReviewEntry:
     advice: str  # the advice shown, or ""
     acknowledgement: str  # the words acknowledged, or "" when none was needed
 
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.text}"
+
+    def details(self) -> tuple[str, ...]:
+        """The answer, the advice shown and what was acknowledged, as far as they apply."""
+        parts = (
+            ("Answer", self.answer),
+            ("Advice shown", self.advice.rstrip(".")),
+            ("Acknowledged", self.acknowledgement),
+        )
+        return tuple(f"{name}: {value}." for name, value in parts if value)
+
 
 @dataclass(frozen=True)
 class ScreeningResult:
@@ -156,17 +169,7 @@ class ScreeningResult:
 
     def summary_lines(self) -> tuple[str, ...]:
         """One plain line per item, for a report or a log."""
-        lines = []
-        for e in self.review():
-            parts = [f"{e.number}. {e.text}"]
-            if e.answer:
-                parts.append(f"Answer: {e.answer}.")
-            if e.advice:
-                parts.append(f"Advice shown: {e.advice}")
-            if e.acknowledgement:
-                parts.append(f"Acknowledged: {e.acknowledgement}.")
-            lines.append(" ".join(parts))
-        return tuple(lines)
+        return tuple(" ".join((e.heading, *e.details())) for e in self.review())
 
 
 def _yes_no(answer: bool | None) -> str:

@@ -124,12 +124,6 @@ class ScreeningPage(CheckinPage):
             f"Answered on {answered_on}" if answered_on else "Safety questions"
         )
         for entry in result.review():
-            lines = [f"{entry.number}. {entry.text}"]
-            if entry.answer:
-                lines.append(f"Answer: {entry.answer}")
-            if entry.advice:
-                lines.append(f"Advice shown: {entry.advice}")
-            if entry.acknowledgement:
-                lines.append(f"Acknowledged: {entry.acknowledgement}")
-            self._review_lines += self.review.add_lines(["\n".join(lines)], 1.3)
+            paragraph = "\n".join((entry.heading, *entry.details()))
+            self._review_lines += self.review.add_lines([paragraph], 1.3)
         self.go(self.review)
