@@ -35,6 +35,8 @@ INK = "#1d1d1f"
 MUTED = "#55565c"
 ACCENT = "#0072B2"
 DANGER = "#B3261E"
+NOTICE_BG = "#fff4d6"  # advice and hints: warm and calm, not alarming
+NOTICE_BORDER = "#e0b400"
 
 BASE_POINT_SIZE = 13.0
 
@@ -93,6 +95,24 @@ QPushButton#danger {{ background: {DANGER}; color: white; border-color: {DANGER}
 QPushButton#danger:focus {{ border: 3px solid #1d1d1f; }}
 QLabel#muted {{ color: {MUTED}; }}
 QFrame#card {{ background: white; border-radius: 14px; border: 1px solid #dddad2; }}
+QFrame#advice {{ background: {NOTICE_BG}; border: 2px solid {NOTICE_BORDER}; border-radius: 14px; }}
+QLabel#hint {{
+    background: {NOTICE_BG}; border: 2px solid {NOTICE_BORDER}; border-radius: 8px; padding: 8px;
+}}
+QScrollArea#screenText, QWidget#screenText {{ background: transparent; border: none; }}
+QScrollArea#screenText QScrollBar:vertical {{
+    width: 20px; background: #e4e2dc; border-radius: 10px; margin: 0;
+}}
+QScrollArea#screenText QScrollBar::handle:vertical {{
+    background: {MUTED}; border-radius: 10px; min-height: 48px;
+}}
+QScrollArea#screenText QScrollBar::add-line, QScrollArea#screenText QScrollBar::sub-line {{
+    height: 0;
+}}
+QPushButton#primary QLabel, QPushButton#danger QLabel {{ color: white; }}
+QPushButton#scale {{ padding: 0; border-radius: 12px; }}
+QPushButton#scale:checked {{ background: {ACCENT}; color: white; border: 3px solid {ACCENT}; }}
+QPushButton#scale:checked:focus {{ border: 3px solid {INK}; }}
 """
 
 # Yellow and white on black, thick outlines: for low vision and glare.
