@@ -135,6 +135,8 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
         window.show()
     if args.command == "start":
         window.start_session()
+    else:
+        window.launch_checks()
     code = app.exec()
     if ctx.history is not None:
         ctx.history.close()

@@ -15,13 +15,7 @@ from upright.core.paths import resolve_data_dir
 from upright.core.phases import Phase
 from upright.ui.main_window import MainWindow
 
-
-def run(window: MainWindow, clock: FakeClock, seconds: float, step: float = 0.1) -> None:
-    for _ in range(round(seconds / step)):
-        clock.advance(step)
-        if window.flow is None:
-            return
-        window.flow.runner.tick()
+from .keyboard import answer_after, run, show_active
 
 
 def test_a_whole_beginner_session_is_recorded_and_exported(
@@ -32,18 +26,19 @@ def test_a_whole_beginner_session_is_recorded_and_exported(
     ctx = build_context(paths, clock)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.show()
+    show_active(qtbot, window)
     assert "Forearm press-up" in window.home.exercise_label.text()
     assert "10 reps" in window.home.numbers_label.text()
     assert "hold 5 s" in window.home.numbers_label.text()
 
-    window.start_session()
+    window.begin_session()
     assert window.pages.currentWidget() is window.player
     seen_phases: set[Phase] = set()
     assert window.flow is not None
     window.flow.runner.phase_started.connect(lambda e: seen_phases.add(e.segment.phase))
     run(window, clock, 60 * 10)
     assert window.flow is None
+    answer_after(qtbot, pain=1, effort=4)
     assert window.pages.currentWidget() is window.summary
     assert "10 of 10 reps" in window.summary.count_label.text()
     assert seen_phases >= {Phase.MOVE, Phase.SETTLE, Phase.LIFT, Phase.HOLD, Phase.LOWER}
@@ -69,7 +64,7 @@ def test_stopping_mid_hold_keeps_the_partial_rep(qtbot: QtBot, data_dir: Path) -
     ctx.settings = ctx.settings.__class__(warmups=False)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.start_session()
+    window.begin_session()
     run(window, clock, 30 + 5 + 2 + 3)  # get down, get ready, lift, 3 s into the hold
     assert window.flow is not None and window.flow.session.segment.phase is Phase.HOLD
     window.flow.runner.stop(SessionEnd.STOPPED)
@@ -108,10 +103,12 @@ def test_a_therapists_programme_of_two_exercises_runs_in_order(
     save_programme(ctx.history, "default", programme, clock.wall())
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    show_active(qtbot, window)
     assert "Press-up on hands + Forearm press-up" in window.home.exercise_label.text()
     assert "Elbows soft" in window.home.description_label.text()
-    window.start_session()
+    window.begin_session()
     run(window, clock, 60 * 10)
+    answer_after(qtbot, pain=0, effort=5)
     [row] = records.sessions(ctx.history.connection, "default")
     assert (row.reps_done, row.reps_planned, row.ended_how) == (20, 20, SessionEnd.FINISHED)
     exercises = [r.exercise for r in records.reps(ctx.history.connection, row.id)]

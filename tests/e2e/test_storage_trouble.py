@@ -33,7 +33,7 @@ def test_a_store_that_refuses_writes_mid_session_keeps_the_reps_and_saves_them_l
     assert ctx.history is not None
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.start_session()
+    window.begin_session()
     advance_to(window, clock, 3, Phase.LIFT)  # reps 1 and 2 are saved
     db = ctx.history.connection
     db.execute("PRAGMA query_only = ON")  # SQLite now refuses every write, as on a read-only disk
@@ -61,7 +61,7 @@ def test_a_data_folder_that_cannot_be_written_still_runs_a_session(
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert "cannot be saved" in window.home.notice_label.text()
-    window.start_session()
+    window.begin_session()
     assert window.flow is not None and window.pages.currentWidget() is window.player
     window.flow.runner.stop()
     assert "Nothing was saved" in window.summary.saved_label.text()

@@ -424,7 +424,7 @@ def text_scale() -> Iterator[Callable[[float], None]]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     saved = app.font()
-    yield lambda scale: apply_text_scale(app, scale)
+    yield apply_text_scale
     app.setFont(saved)
 
 

@@ -156,7 +156,7 @@ def double_text() -> Iterator[None]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     saved = app.font()
-    apply_text_scale(app, 2.0)
+    apply_text_scale(2.0)
     yield
     app.setFont(saved)
 

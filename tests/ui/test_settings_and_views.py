@@ -60,7 +60,7 @@ def test_text_size_and_contrast_apply_to_the_whole_app(qtbot: QtBot, data_dir: P
 
 def test_f11_gives_the_big_view_during_a_session(qtbot: QtBot, data_dir: Path) -> None:
     w = window(qtbot, data_dir)
-    w.start_session()
+    w.begin_session()
     normal_px = w.player.countdown_label.font().pixelSize()
     w.toggle_distance()
     assert w.player.distance and w.isFullScreen()

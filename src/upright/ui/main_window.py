@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from upright.core.history import History
 from upright.core.plan import Plan, build_plan
 from upright.core.program import Catalog
 from upright.core.recorder import SessionRecorder
+from upright.core.safety import BeforeCheck
 from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, conclude, plan_duration_s, plan_today
+from upright.ui.checkin_flow import CheckIns
 from upright.ui.history_page import HistoryPage
 from upright.ui.home_page import HomePage
 from upright.ui.illustration_view import IllustrationView
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.flow: SessionFlow | None = None
         self.today: TodayPlan | None = None
+        self._pain_before: int | None = None
         self.setWindowTitle("Upright")
         self.setMinimumSize(800, 600)
         self.pages = QStackedWidget()
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         for page in (self.home, self.player, self.summary, self.history_page, self.settings_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self.checkins = CheckIns(self.pages, ctx)
         self._apply_look()
 
         self.home.start_requested.connect(self.start_session)
@@ -196,6 +201,24 @@ class MainWindow(QMainWindow):
 
     # -- the session --------------------------------------------------------------------------
     def start_session(self) -> None:
+        """Start, as the person asked: the safety questions first, then the session."""
+        if self.flow is not None:
+            return
+        if self.checkins.screening_due():
+            self.checkins.screen(then=self.start_session)
+            return
+        session_id = self.checkins.next_day_due()
+        if session_id is not None:
+            self.checkins.next_day(
+                session_id, then=lambda: self._after_next_day(self.start_session)
+            )
+            return
+        self.checkins.before(proceed=self.begin_session, declined=self.show_home)
+
+    def begin_session(
+        self, pain_before: int | None = None, check: BeforeCheck | None = None
+    ) -> None:
+        """The session itself, once the person has said they are fit to exercise today."""
         if self.flow is not None:
             return
         today = self.today = todays_plan(self.ctx)
@@ -213,11 +236,26 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.player)
         self.setFocus()
         self.flow.start()
+        self._pain_before = pain_before
+        if pain_before is not None and check is not None:
+            self.checkins.session_started(self.flow.recorder.session_id, pain_before, check)
 
     def _session_ended(self, how: SessionEnd, recorder: SessionRecorder) -> None:
         flow, self.flow = self.flow, None
         if flow is not None:
             flow.deleteLater()
+        if self.player.distance:
+            self.player.set_distance(False)
+            self._set_fullscreen(False)
+        if recorder.history is None or recorder.session_id is None:
+            self._show_summary(how, recorder)
+            return
+        self.checkins.after(
+            recorder.session_id, self._pain_before, then=lambda: self._show_summary(how, recorder)
+        )
+
+    def _show_summary(self, how: SessionEnd, recorder: SessionRecorder) -> None:
+        """What was done, and (once pain and effort are in) what the rules make of it."""
         planned = sum(p.reps for p in recorder.planned)
         note = recorder.problem or (
             "Every rep is saved in your history." if recorder.history else "Nothing was saved."
@@ -231,12 +269,31 @@ class MainWindow(QMainWindow):
                 self.ctx.clock.wall(),
             )
             note = "\n".join([*(d.reason for d in decisions), note])
-        if self.player.distance:
-            self.player.set_distance(False)
-            self._set_fullscreen(False)
         self.summary.show_result(how, recorder.all_reps, planned, note)
         self.pages.setCurrentWidget(self.summary)
         self.summary.done_button.setFocus()
+
+    def launch_checks(self) -> None:
+        """At start-up: the first-run questions, then "is your back worse?" after a session."""
+        if self.checkins.screening_due():
+            self.checkins.screen(then=self.launch_checks)
+            return
+        session_id = self.checkins.next_day_due()
+        if session_id is not None:
+            self.checkins.next_day(session_id, then=lambda: self._after_next_day(self.show_home))
+            return
+        self.show_home()
+
+    def _after_next_day(self, then: Callable[[], None]) -> None:
+        if self.ctx.history is not None:  # a worse back steps the next session down
+            conclude(
+                self.ctx.catalog,
+                self.ctx.history,
+                self.ctx.settings.profile,
+                todays_plan(self.ctx),
+                self.ctx.clock.wall(),
+            )
+        then()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.flow is not None and self.flow.runner.running:
