@@ -1,7 +1,7 @@
 """The charts' SQL: per-session holds, weekly counts and time under tension, pain and effort.
 
-Aggregation happens in SQLite (medians with window functions, weeks with date()), so a page
-of ten years of history reads a few thousand summary rows, never the hundred thousand reps.
+Aggregation happens in SQLite (per-session statistics in upright.core.hold_stats, weeks with
+date()), so a page of ten years of history reads a few thousand summary rows, never the reps.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from upright.core import hold_stats
 from upright.core.weeks import WEEK_START_SQL
 
 CHECKIN_COLUMNS = ("pain_before", "pain_after", "effort")
@@ -17,8 +18,8 @@ CHECKIN_COLUMNS = ("pain_before", "pain_after", "effort")
 # Indexes the charts need and schema 1 lacks. They live here, not in a migration, so adding
 # them touches no one else's schema; IF NOT EXISTS makes every later call free.
 #  - sessions by (profile, local_day): a range is a run of calendar days of one person;
-#  - reps by (session_id, exercise, held_s): each session's holds of one exercise come out
-#    of the index already sorted, which is the order the median's window function needs.
+#  - reps by (session_id, exercise, held_s, ...): hold_stats reads a session's reps from this
+#    covering index alone, already in the order its median needs.
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS charts_sessions_by_day ON sessions(profile, local_day)",
     "CREATE INDEX IF NOT EXISTS charts_reps_by_exercise"
@@ -59,35 +60,15 @@ class SessionHold:
 
 
 _HOLDS_SQL = """
-WITH chosen AS (
-    SELECT id, local_day, started_utc FROM sessions
-    WHERE profile = :profile AND local_day BETWEEN :start AND :end
-),
-ranked AS (
-    SELECT r.session_id, r.held_s, r.completed, r.rep,
-           ROW_NUMBER() OVER (PARTITION BY r.session_id ORDER BY r.held_s) AS k,
-           COUNT(*) OVER (PARTITION BY r.session_id) AS n
-    FROM chosen c JOIN reps r ON r.session_id = c.id AND r.exercise = :exercise
-),
-achieved AS (
-    SELECT session_id, MAX(n) AS n,
-           AVG(CASE WHEN k IN ((n + 1) / 2, (n + 2) / 2) THEN held_s END) AS median,
-           MAX(held_s) AS best,
-           COUNT(DISTINCT CASE WHEN completed THEN rep END) AS done
-    FROM ranked GROUP BY session_id
-),
-plan AS (
-    SELECT p.session_id, MAX(p.hold_s) AS hold_s, SUM(p.reps) AS reps
-    FROM chosen c JOIN planned p ON p.session_id = c.id AND p.exercise = :exercise
-    GROUP BY p.session_id
-)
-SELECT c.id, c.local_day, p.hold_s, COALESCE(p.reps, 0), COALESCE(a.n, 0),
-       COALESCE(a.done, 0), a.median, a.best
-FROM chosen c
-LEFT JOIN plan p ON p.session_id = c.id
-LEFT JOIN achieved a ON a.session_id = c.id
-WHERE p.session_id IS NOT NULL OR a.session_id IS NOT NULL
-ORDER BY c.local_day, c.started_utc, c.id
+SELECT s.id, s.local_day, MAX(p.hold_s), COALESCE(SUM(p.reps), 0),
+       COALESCE(h.attempts, 0), COALESCE(h.done, 0), h.median, h.best
+FROM sessions s
+LEFT JOIN planned p ON p.session_id = s.id AND p.exercise = :exercise
+LEFT JOIN temp.charts_holds h ON h.session_id = s.id AND h.exercise = :exercise
+WHERE s.profile = :profile AND s.local_day BETWEEN :start AND :end
+GROUP BY s.id
+HAVING COUNT(p.session_id) > 0 OR h.session_id IS NOT NULL
+ORDER BY s.local_day, s.started_utc, s.id
 """
 
 
@@ -95,6 +76,7 @@ def session_holds(
     db: sqlite3.Connection, profile: str, exercise: str, start: date, end: date
 ) -> list[SessionHold]:
     """Sessions between two local days (inclusive) that planned or did ``exercise``, in order."""
+    hold_stats.refresh(db, profile, start, end)
     params = {"profile": profile, "exercise": exercise, "start": str(start), "end": str(end)}
     return [
         SessionHold(
@@ -132,9 +114,10 @@ def week_time_held(
     db: sqlite3.Connection, profile: str, start: date, end: date
 ) -> dict[date, float]:
     """Seconds spent holding (time under tension), every rep counted, per week."""
+    hold_stats.refresh(db, profile, start, end)
     sql = (
-        f"SELECT {_WEEK} AS week, SUM(r.held_s) FROM sessions s"
-        " JOIN reps r ON r.session_id = s.id"
+        f"SELECT {_WEEK} AS week, SUM(h.held) FROM sessions s"
+        " JOIN temp.charts_holds h ON h.session_id = s.id"
         " WHERE s.profile = ? AND s.local_day BETWEEN ? AND ? GROUP BY week"
     )
     rows = db.execute(sql, (profile, str(start), str(end)))

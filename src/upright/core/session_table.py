@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from upright.core import hold_stats
 from upright.core.events import SessionEnd
 from upright.core.progress_queries import CHECKIN_COLUMNS, checkin_columns
 
@@ -20,7 +21,7 @@ class SessionSummary:
     reps_done: int  # distinct reps held for the whole target
     reps_planned: int
     planned_hold_s: float | None
-    median_s: float | None  # None: no rep recorded
+    median_s: float | None  # of the first planned exercise's holds; None: no rep recorded
     best_s: float | None
     pain_before: int | None  # None: not asked, or not answered
     pain_after: int | None
@@ -29,34 +30,18 @@ class SessionSummary:
 
 
 _SQL = """
-WITH chosen AS (
-    SELECT id, started_at, started_utc, local_day, level, ended_how, {checkins}
-    FROM sessions
-    WHERE profile = :profile AND local_day BETWEEN :start AND :end
-    ORDER BY started_utc DESC, id DESC LIMIT :limit
-),
-ranked AS (
-    SELECT r.session_id, r.held_s,
-           ROW_NUMBER() OVER (PARTITION BY r.session_id ORDER BY r.held_s) AS k,
-           COUNT(*) OVER (PARTITION BY r.session_id) AS n
-    FROM chosen c JOIN reps r ON r.session_id = c.id
-),
-achieved AS (
-    SELECT session_id, AVG(CASE WHEN k IN ((n + 1) / 2, (n + 2) / 2) THEN held_s END) AS median,
-           MAX(held_s) AS best
-    FROM ranked GROUP BY session_id
-)
-SELECT c.id, c.started_at, c.local_day, c.level, c.ended_how,
-       c.pain_before, c.pain_after, c.effort,
+SELECT s.id, s.started_at, s.local_day, s.level, s.ended_how, {checkins},
        (SELECT group_concat(exercise, ' ') FROM
-           (SELECT exercise FROM planned WHERE session_id = c.id ORDER BY position)) AS exercises,
-       (SELECT COALESCE(SUM(reps), 0) FROM planned WHERE session_id = c.id) AS planned_reps,
-       (SELECT MAX(hold_s) FROM planned WHERE session_id = c.id) AS planned_hold,
-       (SELECT COUNT(DISTINCT r.exercise || ':' || r.rep) FROM reps r
-         WHERE r.session_id = c.id AND r.completed) AS done,
-       a.median, a.best
-FROM chosen c LEFT JOIN achieved a ON a.session_id = c.id
-ORDER BY c.started_utc DESC, c.id DESC
+           (SELECT exercise FROM planned WHERE session_id = s.id ORDER BY position)),
+       (SELECT COALESCE(SUM(reps), 0) FROM planned WHERE session_id = s.id),
+       (SELECT MAX(hold_s) FROM planned WHERE session_id = s.id),
+       (SELECT COALESCE(SUM(done), 0) FROM temp.charts_holds WHERE session_id = s.id),
+       h.median, (SELECT MAX(best) FROM temp.charts_holds WHERE session_id = s.id)
+FROM sessions s
+LEFT JOIN temp.charts_holds h ON h.session_id = s.id AND h.exercise =
+    (SELECT exercise FROM planned WHERE session_id = s.id ORDER BY position LIMIT 1)
+WHERE s.profile = :profile AND s.local_day BETWEEN :start AND :end
+ORDER BY s.started_utc DESC, s.id DESC LIMIT :limit
 """
 
 
@@ -68,6 +53,13 @@ def session_summaries(
     end: date | None = None,
 ) -> list[SessionSummary]:
     """The person's sessions between two local days (inclusive), newest first."""
+    newest_first = (
+        "SELECT local_day FROM sessions WHERE profile = ? AND local_day <= ?"
+        " ORDER BY started_utc DESC, id DESC LIMIT 1 OFFSET ?"
+    )
+    oldest = db.execute(newest_first, (profile, str(end or date.max), limit - 1)).fetchone()
+    first = max(start or date.min, date.fromisoformat(oldest[0]) if oldest else date.min)
+    hold_stats.refresh(db, profile, first, end or date.max)
     present = checkin_columns(db)
     picked = ", ".join(c if c in present else f"NULL AS {c}" for c in CHECKIN_COLUMNS)
     params = {
