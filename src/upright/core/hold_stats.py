@@ -11,7 +11,7 @@ if its id now belongs to another session (an id can be reused after the newest o
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 
 _TABLES = (
     """CREATE TEMP TABLE IF NOT EXISTS charts_seen (
@@ -77,3 +77,17 @@ def refresh(db: sqlite3.Connection, profile: str, start: date, end: date) -> int
     finally:
         db.execute("DROP TABLE temp.charts_stale")
     return count
+
+
+def year_spans(first: date, before: date) -> list[tuple[date, date]]:
+    """Spans of a year each, newest first, from the day before ``before`` back to ``first``.
+
+    For computing a long history in steps the user does not notice, a year at a time.
+    """
+    spans: list[tuple[date, date]] = []
+    end = before - timedelta(days=1)
+    while end >= first:
+        start = max(first, end - timedelta(days=364))
+        spans.append((start, end))
+        end = start - timedelta(days=1)
+    return spans

@@ -21,6 +21,7 @@ from upright.core.today import TodayPlan, plan_duration_s
 from upright.ui.history_page import HistoryPage
 from upright.ui.home_page import HomePage
 from upright.ui.player_page import PlayerPage
+from upright.ui.progress_page import ProgressPage, progress_source
 from upright.ui.session_flow import SessionFlow
 from upright.ui.summary_page import SummaryPage
 from upright.ui.theme import STYLESHEET, apply_text_scale
@@ -68,13 +69,16 @@ class MainWindow(QMainWindow):
         self.player = PlayerPage()
         self.summary = SummaryPage()
         self.history_page = HistoryPage()
-        for page in (self.home, self.player, self.summary, self.history_page):
+        self.progress_page = ProgressPage()
+        for page in (self.home, self.player, self.summary, self.history_page, self.progress_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
         self.home.start_requested.connect(self.start_session)
         self.home.level_chosen.connect(self.choose_level)
         self.home.history_requested.connect(self.show_history)
+        self.home.progress_requested.connect(self.show_progress)
+        self.progress_page.back_requested.connect(self.show_home)
         self.summary.done_requested.connect(self.show_home)
         self.history_page.back_requested.connect(self.show_home)
         self.history_page.session_selected.connect(self._show_session_reps)
@@ -84,6 +88,8 @@ class MainWindow(QMainWindow):
         self._page_shortcut(self.home, "Return", self.start_session)
         self._page_shortcut(self.home, "Enter", self.start_session)
         self._page_shortcut(self.home, "H", self.show_history)
+        self._page_shortcut(self.home, "G", self.show_progress)
+        self._page_shortcut(self.progress_page, "Escape", self.show_home)
         self._page_shortcut(self.summary, "Return", self.show_home)
         self._page_shortcut(self.summary, "Enter", self.show_home)
         self._page_shortcut(self.history_page, "Escape", self.show_home)
@@ -117,6 +123,11 @@ class MainWindow(QMainWindow):
         self.history_page.show_sessions(records.sessions(db, self.ctx.settings.profile))
         self.pages.setCurrentWidget(self.history_page)
         self.history_page.sessions_list.setFocus()
+
+    def show_progress(self) -> None:
+        self.pages.setCurrentWidget(self.progress_page)
+        self.progress_page.show_progress(progress_source(self.ctx, todays_plan(self.ctx)))
+        self.progress_page.back_button.setFocus()
 
     def _show_session_reps(self, session_id: int) -> None:
         if self.ctx.history is not None:
