@@ -167,3 +167,12 @@ def exercises_done(db: sqlite3.Connection, profile: str) -> list[str]:
         " GROUP BY p.exercise ORDER BY last DESC, p.exercise"
     )
     return [str(row[0]) for row in db.execute(sql, (profile,))]
+
+
+def endings(db: sqlite3.Connection, profile: str, start: date, end: date) -> dict[str, int]:
+    """How the sessions between two local days ended: 'finished', 'pain' ... -> count."""
+    sql = (
+        "SELECT ended_how, COUNT(*) FROM sessions WHERE profile = ? AND local_day BETWEEN ? AND ?"
+        " GROUP BY ended_how"
+    )
+    return {str(how): int(n) for how, n in db.execute(sql, (profile, str(start), str(end)))}

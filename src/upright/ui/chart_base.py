@@ -11,7 +11,7 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QEvent, QPointF, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,16 +19,6 @@ from upright.core.weeks import axis_ticks, day_text
 from upright.ui.theme import INK, MUTED
 
 HOVER_PX = 28  # how near (in pixels) the pointer must be to a point to read it out
-
-
-def point_size(factor: float = 1.0) -> float:
-    """A size relative to the app's text size, so the charts follow the 100% to 200% setting."""
-    return QApplication.font().pointSizeF() * factor
-
-
-def marker_size() -> float:
-    """Markers grow a little with the text size, not in proportion: big ones would merge."""
-    return 6.0 + point_size(0.3)
 
 
 class WeekAxis(pg.AxisItem):
@@ -58,8 +48,16 @@ class Chart(pg.GraphicsLayoutWidget):
 
     hovered = Signal(str)  # the exact values under the pointer, or "" when it leaves them
 
-    def __init__(self, y_label: str, legend_columns: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        y_label: str,
+        legend_columns: int,
+        text_pt: float | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``text_pt``: a fixed text size (print); by default the app's, followed as it changes."""
         super().__init__(parent)
+        self.text_pt = text_pt
         self.setBackground("w")
         self.axis = WeekAxis()
         self.legend = pg.LegendItem(colCount=legend_columns, frame=False)
@@ -75,14 +73,28 @@ class Chart(pg.GraphicsLayoutWidget):
         self.plot.addItem(self._marker, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.apply_text_size()
+        self._follows_app = text_pt is None
 
     # -- look -----------------------------------------------------------------------------------
+    def point_size(self, factor: float = 1.0) -> float:
+        """A size relative to the text size, so the charts follow the 100% to 200% setting."""
+        return (self.text_pt or QApplication.font().pointSizeF()) * factor
+
+    def marker_size(self) -> float:
+        """Markers grow a little with the text size, not in proportion: big ones would merge."""
+        return 6.0 + self.point_size(0.3)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and getattr(self, "_follows_app", False):
+            self.apply_text_size()
+
     def apply_text_size(self) -> None:
         """Fonts, axis room and height from the app's text size (100% to 200%)."""
         font = QFont(QApplication.font())
-        font.setPointSizeF(point_size(0.95))
+        font.setPointSizeF(self.point_size(0.95))
         label_font = QFont(QApplication.font())
-        label_font.setPointSizeF(point_size())
+        label_font.setPointSizeF(self.point_size())
         ticks, label = QFontMetrics(font), QFontMetrics(label_font)
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
@@ -93,11 +105,11 @@ class Chart(pg.GraphicsLayoutWidget):
         self.plot.getAxis("bottom").setHeight(ticks.height() + label.height() + 14)
         self.plot.getAxis("left").setWidth(ticks.horizontalAdvance("100") + label.height() + 18)
         self.plot.setLabel(
-            "left", self.y_label, color=INK, **{"font-size": f"{point_size():.1f}pt"}
+            "left", self.y_label, color=INK, **{"font-size": f"{self.point_size():.1f}pt"}
         )
-        self.legend.setLabelTextSize(f"{point_size():.1f}pt")
+        self.legend.setLabelTextSize(f"{self.point_size():.1f}pt")
         self.legend.setLabelTextColor(INK)
-        self.setMinimumHeight(round(250 + 10 * point_size()))
+        self.setMinimumHeight(round(250 + 10 * self.point_size()))
 
     def add_legend(self, item: pg.GraphicsObject, name: str) -> None:
         self.legend.addItem(item, name)
@@ -110,7 +122,7 @@ class Chart(pg.GraphicsLayoutWidget):
         """
         self.plot.setXRange(first.toordinal() - 0.5, last.toordinal() + 0.5, padding=0)
         span = f"{day_text(first, weekday=False)} to {day_text(last, weekday=False)}"
-        self.plot.setLabel("bottom", span, color=INK, **{"font-size": f"{point_size():.1f}pt"})
+        self.plot.setLabel("bottom", span, color=INK, **{"font-size": f"{self.point_size():.1f}pt"})
 
     def show_values(self, top: float, bottom: float = 0.0) -> None:
         self.plot.setYRange(bottom, top, padding=0)
@@ -162,5 +174,5 @@ def render_image(widget: QWidget, scale: float = 2.0) -> QImage:
     )
     image.setDevicePixelRatio(scale)
     image.fill(QColor("white"))
-    widget.render(image)
+    QWidget.render(widget, image)  # QWidget's, not QGraphicsView's scene-only render()
     return image

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from upright.core.progress import FeelingSeries, HoldSeries, WeekSeries
 from upright.core.progress_queries import Feeling, SessionHold
 from upright.core.weeks import day_text, iso_week
-from upright.ui.chart_base import Chart, marker_size
+from upright.ui.chart_base import Chart
 from upright.ui.theme import OKABE_ITO as C
 
 WHITE = "#ffffff"
@@ -37,9 +37,9 @@ def hold_text(s: SessionHold) -> str:
 class HoldChart(Chart):
     """The planned hold as a step line (dashed ahead of today) against each session's holds."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Seconds", legend_columns=2, parent=parent)
-        size = marker_size()
+    def __init__(self, text_pt: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("Seconds", 2, text_pt, parent)
+        size = self.marker_size()
         self.planned = self.plot.plot(pen=_pen(C["black"]), stepMode="left")
         self.projected = self.plot.plot(pen=_pen(C["black"], dashed=True), stepMode="left")
         self.best = self.plot.plot(
@@ -109,8 +109,8 @@ def _bar_data(weeks: WeekSeries, values: list[float]) -> dict[str, list[float]]:
 class ConsistencyChart(WeekBarsChart):
     """Days with a session each week, coloured by whether the week met the goal."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Days", legend_columns=3, parent=parent)
+    def __init__(self, text_pt: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("Days", 3, text_pt, parent)
         self.met = self.bars(C["bluish_green"])
         self.below = self.bars(C["sky_blue"])
         self.goal = self.plot.plot(pen=_pen(C["vermillion"], dashed=True))
@@ -149,8 +149,8 @@ class ConsistencyChart(WeekBarsChart):
 class TimeHeldChart(WeekBarsChart):
     """Minutes spent holding each week: the time under tension."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Minutes", legend_columns=1, parent=parent)
+    def __init__(self, text_pt: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("Minutes", 1, text_pt, parent)
         self.minutes = self.bars(C["blue"])
         self.plot.addItem(self.minutes)
         self.add_legend(self.minutes, "Time holding each week (time under tension)")
@@ -196,9 +196,9 @@ def feeling_text(f: Feeling) -> str:
 class FeelingChart(Chart):
     """Pain before and after, and effort, for each session (0 to 10)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Score, 0 to 10", legend_columns=3, parent=parent)
-        size = marker_size()
+    def __init__(self, text_pt: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("Score, 0 to 10", 3, text_pt, parent)
+        size = self.marker_size()
         self.lines: dict[str, pg.PlotDataItem] = {}
         for column, name, colour, symbol, dashed in FEELINGS:
             item = self.plot.plot(
