@@ -67,6 +67,9 @@ def main() -> None:
         page.cards.grab().save(str(args.out / f"progress-cards-{tag}.png"))
         for name in page.cards.figures:
             page.save_chart_png(name, args.out / f"chart-{name}-{tag}.png")
+    window.show_history()
+    app.processEvents()
+    window.grab().save(str(args.out / f"history-{tag}.png"))
     print("saved to", args.out)
 
 

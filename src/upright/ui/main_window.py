@@ -16,6 +16,7 @@ from upright.core.history import History
 from upright.core.plan import Plan, build_plan
 from upright.core.program import Catalog
 from upright.core.recorder import SessionRecorder
+from upright.core.session_table import session_summaries
 from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, plan_duration_s
 from upright.ui.history_page import HistoryPage
@@ -120,7 +121,8 @@ class MainWindow(QMainWindow):
         if self.ctx.history is None:
             return
         db = self.ctx.history.connection
-        self.history_page.show_sessions(records.sessions(db, self.ctx.settings.profile))
+        names = {e.id: e.name for e in self.ctx.catalog.exercises}
+        self.history_page.show_sessions(session_summaries(db, self.ctx.settings.profile), names)
         self.pages.setCurrentWidget(self.history_page)
         self.history_page.sessions_list.setFocus()
 
