@@ -40,6 +40,7 @@ h2 { font-size: 15pt; margin-top: 18px; margin-bottom: 2px; }
 p { margin-top: 4px; margin-bottom: 8px; }
 .muted { color: #55565c; }
 .newpage { page-break-before: always; }
+.nowrap { white-space: nowrap; }
 table { border-collapse: collapse; }
 th { background: #ecebe6; text-align: left; font-size: 9.5pt; }
 td { font-size: 9.5pt; border-bottom: 1px solid #dddad2; }
@@ -61,27 +62,29 @@ def _chart_image(chart: Chart) -> QImage:
     return image
 
 
-def _s(seconds: float | None) -> str:
-    return "–" if seconds is None else f"{round(seconds, 1):g} s"
-
-
-def _n(value: int | None) -> str:
-    return "–" if value is None else str(value)
+def _n(value: float | None) -> str:
+    return "–" if value is None else f"{round(value, 1):g}"
 
 
 def _session_rows(rows: list[SessionSummary], source: ProgressSource) -> str:
-    head = (
-        "<tr><th>Date</th><th>Exercise</th><th>Level</th><th>Reps held in full</th>"
-        "<th>Planned hold</th><th>Typical hold</th><th>Best hold</th><th>Pain before/after</th>"
-        "<th>Effort</th><th>How it ended</th></tr>"
+    # Widths fixed here: Qt's automatic widths break short words such as "Effort" in two.
+    columns = (
+        ("Date", 15),
+        ("Exercise", 25),
+        ("Reps held in full", 11),
+        ("Hold (s): planned / typical / best", 17),
+        ("Pain: before / after", 11),
+        ("Effort", 9),
+        ("How it ended", 12),
     )
+    head = "<tr>" + "".join(f"<th width='{w}%'>{t}</th>" for t, w in columns) + "</tr>"
     body = "".join(
         "<tr>"
-        f"<td>{_e(day_text(r.day))}</td>"
-        f"<td>{_e(', '.join(source.name(x) for x in r.exercises) or '–')}</td>"
-        f"<td>{_e(r.level.title())}</td>"
+        f"<td class='nowrap'>{_e(day_text(r.day, weekday=False))}</td>"
+        f"<td>{_e(', '.join(source.name(x) for x in r.exercises) or '–')}"
+        f" ({_e(r.level.title())})</td>"
         f"<td>{r.reps_done} of {r.reps_planned}</td>"
-        f"<td>{_s(r.planned_hold_s)}</td><td>{_s(r.median_s)}</td><td>{_s(r.best_s)}</td>"
+        f"<td class='nowrap'>{_n(r.planned_hold_s)} / {_n(r.median_s)} / {_n(r.best_s)}</td>"
         f"<td>{_n(r.pain_before)} / {_n(r.pain_after)}</td><td>{_n(r.effort)}</td>"
         f"<td>{_e(ENDED_WORDS[r.ended_how.value])}</td>"
         "</tr>"
