@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -10,9 +11,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from history_builder import EXERCISE, add_checkin_columns, add_session
+from upright.core import hold_stats
 from upright.core import progress_queries as q
-from upright.core.events import SessionEnd
-from upright.core.history import History
+from upright.core.events import RepCompleted, SessionEnd
+from upright.core.history import History, PlannedExercise
+from upright.core.hold_stats import year_spans
 from upright.core.progress import ProgressSource, exercises, load_progress
 from upright.core.session_table import session_summaries
 from upright.core.weeks import ChartRange
@@ -169,3 +172,35 @@ def test_indexes_are_made_once_and_a_read_only_file_still_charts(tmp_path: Path)
     sql = "SELECT name FROM sqlite_master WHERE type = 'index'"
     names = {r[0] for r in rw.connection.execute(sql)}
     assert {"charts_sessions_by_day", "charts_reps_by_exercise"} <= names
+
+
+def test_session_statistics_are_computed_once_and_kept_current(tmp_path: Path) -> None:
+    h = History(tmp_path / "h.sqlite3")
+    db, first, last = h.connection, D("2026-03-01"), D("2026-03-31")
+    add_session(h, at("2026-03-16"), [5, 5])
+    assert hold_stats.refresh(db, "default", first, last) == 1
+    assert hold_stats.refresh(db, "default", first, last) == 0  # finished: never again
+    # A session still running is computed again each time: its reps are still coming.
+    start = at("2026-03-17")
+    running = h.begin_session(
+        "default", "beginner", start, [PlannedExercise(EXERCISE, "beginner", 5, 3)]
+    )
+    assert hold_stats.refresh(db, "default", first, last) == 1
+    for n, held in ((1, 5.0), (2, 2.0)):
+        h.add_rep(running, "beginner", RepCompleted(EXERCISE, n, 5, held, held >= 5, start, start))
+    [_, now] = q.session_holds(db, "default", EXERCISE, first, last)
+    assert (now.attempts, now.median_s, now.best_s, now.reps_done) == (2, 3.5, 5, 1)
+    # The newest session deleted, its id reused by the next: that one is computed afresh.
+    h.delete_session(running)
+    again = add_session(h, at("2026-03-18"), [4, 4, 4])
+    assert again == running
+    [_, fresh] = q.session_holds(db, "default", EXERCISE, first, last)
+    assert (fresh.day, fresh.attempts, fresh.median_s) == (D("2026-03-18"), 3, 4)
+
+
+def test_year_spans_cover_a_long_history_newest_first() -> None:
+    spans = year_spans(D("2024-06-01"), D("2026-01-05"))
+    assert spans[0] == (D("2025-01-05"), D("2026-01-04"))
+    assert spans[-1][0] == D("2024-06-01")
+    assert all(b[1] + timedelta(days=1) == a[0] for a, b in itertools.pairwise(spans))
+    assert year_spans(D("2026-01-05"), D("2026-01-05")) == []
