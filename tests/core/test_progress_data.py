@@ -18,7 +18,7 @@ from upright.core.history import History, PlannedExercise
 from upright.core.hold_stats import year_spans
 from upright.core.progress import ProgressSource, exercises, load_progress
 from upright.core.session_table import session_summaries
-from upright.core.weeks import ChartRange
+from upright.core.weeks import ChartRange, Grain
 
 TZ = ZoneInfo("Europe/London")
 D = date.fromisoformat
@@ -74,11 +74,13 @@ def test_hold_series_against_the_plan(history: History) -> None:
 def test_weeks_sessions_goal_streak_and_time_held(history: History) -> None:
     p = load_progress(source(history), ChartRange.WEEKS_4, EXERCISE)
     w = p.weeks
-    assert w.weeks == (D("2026-03-02"), D("2026-03-09"), D("2026-03-16"), D("2026-03-23"))
+    assert w.periods == (D("2026-03-02"), D("2026-03-09"), D("2026-03-16"), D("2026-03-23"))
+    assert w.grain is Grain.WEEK and w.this_week == 1
     assert w.days_active == (0, 3, 3, 1)
     assert w.minutes_held == pytest.approx((0, 44 / 60, 67 / 60, 51 / 60))
     assert (w.goal, w.streak) == (3, 2)  # this week (1 so far) does not break it
-    assert w.edges[0] == D("2026-03-02").toordinal() and len(w.edges) == 5
+    assert w.span(3) == (D("2026-03-23"), D("2026-03-30"))
+    assert w.index_at(D("2026-03-29").toordinal() + 0.9) == 3 and w.index_at(0) is None
     harder = load_progress(source(history, goal_per_week=4), ChartRange.WEEKS_4, EXERCISE)
     assert harder.weeks.streak == 0
 
@@ -115,11 +117,11 @@ def test_feelings_read_the_checkin_columns_when_they_exist(tmp_path: Path) -> No
 def test_ranges_select_their_weeks(history: History) -> None:
     add_session(history, at("2025-06-02"), [5, 5])
     year = load_progress(source(history), ChartRange.YEAR, EXERCISE)
-    assert len(year.weeks.weeks) == 52 and year.weeks.days_active[-3:] == (3, 3, 1)
+    assert len(year.weeks.periods) == 52 and year.weeks.days_active[-3:] == (3, 3, 1)
     assert year.holds.sessions[0].day == D("2025-06-02")
     everything = load_progress(source(history), ChartRange.ALL, EXERCISE)
     assert everything.start == D("2025-06-02")
-    assert len(load_progress(source(history), ChartRange.MONTHS_3, EXERCISE).weeks.weeks) == 13
+    assert len(load_progress(source(history), ChartRange.MONTHS_3, EXERCISE).weeks.periods) == 13
 
 
 def test_many_sessions_are_decimated_to_the_pixels(tmp_path: Path) -> None:
@@ -135,7 +137,7 @@ def test_many_sessions_are_decimated_to_the_pixels(tmp_path: Path) -> None:
 def test_no_history_at_all() -> None:
     p = load_progress(source(None), ChartRange.MONTHS_3, EXERCISE)
     assert not p.has_history and p.holds.sessions == () and p.weeks.streak == 0
-    assert len(p.weeks.weeks) == 13 and not p.feelings.recorded
+    assert len(p.weeks.periods) == 13 and not p.feelings.recorded
     assert exercises(source(None)) == [EXERCISE]
 
 
@@ -204,3 +206,22 @@ def test_year_spans_cover_a_long_history_newest_first() -> None:
     assert spans[-1][0] == D("2024-06-01")
     assert all(b[1] + timedelta(days=1) == a[0] for a, b in itertools.pairwise(spans))
     assert year_spans(D("2026-01-05"), D("2026-01-05")) == []
+
+
+def test_years_are_shown_as_months_and_feelings_as_averages(tmp_path: Path) -> None:
+    h = History(tmp_path / "h.sqlite3")
+    add_checkin_columns(h)
+    add_session(h, at("2024-01-03"), [5], checkin=(1, 2, 4))  # Wed: week of Mon 1 January
+    add_session(h, at("2024-01-04"), [5], checkin=(3, None, 6))
+    add_session(h, at("2024-01-29"), [5])  # the week of 29 January counts in January
+    add_session(h, at("2024-02-01"), [5, 5], checkin=(2, 2, 5))
+    p = load_progress(source(h), ChartRange.ALL, EXERCISE)
+    assert p.weeks.grain is Grain.MONTH and p.feelings.grain is Grain.MONTH
+    assert p.weeks.periods[:2] == (D("2024-01-01"), D("2024-02-01"))
+    # January 2024 has 5 Mondays; the week of 29 January holds 1 February too.
+    assert p.weeks.days_active[:2] == (4 / 5, 0)
+    assert p.weeks.span(0) == (D("2024-01-01"), D("2024-02-01"))
+    [january, february] = p.feelings.points
+    assert (january.day, january.sessions) == (D("2024-01-01"), 2)
+    assert (january.pain_before, january.pain_after, january.effort) == (2, 2, 5)
+    assert (february.day, february.pain_before) == (D("2024-02-01"), 2)

@@ -15,12 +15,14 @@ from hypothesis import strategies as st
 from history_builder import add_session
 from upright.core import progress_queries as q
 from upright.core.history import History
-from upright.core.stats import peak_decimate, per_week, step_changes, streak_weeks
+from upright.core.stats import monthly_means, peak_decimate, per_week, step_changes, streak_weeks
 from upright.core.weeks import (
     WEEK_START_SQL,
     ChartRange,
+    Grain,
     axis_ticks,
     day_text,
+    grain_for,
     iso_week,
     mondays,
     range_start,
@@ -208,3 +210,17 @@ def test_session_holds_reads_plan_and_achievement(tmp_path: Path) -> None:
     assert q.exercises_done(history.connection, "default") == ["chest-raise", "forearm-press-up"]
     assert q.first_day(history.connection, "default") == D("2026-03-02")
     assert q.first_day(history.connection, "nobody") is None
+
+
+def test_monthly_means_average_the_weeks_of_each_month() -> None:
+    weeks = [D("2024-01-22"), D("2024-01-29"), D("2024-02-05"), D("2024-02-12")]
+    assert monthly_means(weeks, [2, 4, 5, 0]) == ([D("2024-01-01"), D("2024-02-01")], [3, 2.5])
+    assert monthly_means([], []) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("days", "grain"),
+    [(27, Grain.SESSION), (90, Grain.SESSION), (363, Grain.WEEK), (800, Grain.MONTH)],
+)
+def test_long_ranges_use_coarser_points(days: int, grain: Grain) -> None:
+    assert grain_for(D("2026-01-01"), D("2026-01-01") + timedelta(days=days)) is grain

@@ -6,13 +6,20 @@ x values are calendar days as ``date.toordinal()`` numbers: whole days, never ti
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from upright.core import progress_queries as q
-from upright.core.stats import peak_decimate, per_week, step_changes, streak_weeks
-from upright.core.weeks import WEEK, ChartRange, mondays, range_start
+from upright.core.stats import (
+    monthly_means,
+    peak_decimate,
+    per_week,
+    step_changes,
+    streak_weeks,
+)
+from upright.core.weeks import WEEK, ChartRange, Grain, grain_for, mondays, range_start
 
 Point = tuple[float, float]
 
@@ -55,24 +62,34 @@ class HoldSeries:
 
 @dataclass(frozen=True)
 class WeekSeries:
-    weeks: tuple[date, ...]  # Mondays
-    days_active: tuple[float, ...]
-    minutes_held: tuple[float, ...]  # time under tension
-    goal: int
-    streak: int  # over the whole history, not only the range
+    """Days with a session and minutes held, per ISO week, or as each month's weekly average."""
 
-    @property
-    def edges(self) -> list[float]:
-        """Bar edges for a step histogram: each Monday, and the Monday after the last week."""
-        if not self.weeks:
-            return []
-        return [float(m.toordinal()) for m in (*self.weeks, self.weeks[-1] + WEEK)]
+    periods: tuple[date, ...]  # Mondays; or first days of months when the grain is MONTH
+    days_active: tuple[float, ...]  # days in the week; or the month's average a week
+    minutes_held: tuple[float, ...]  # time under tension, the same way
+    goal: int  # days a week
+    streak: int  # weeks in a row that met the goal, over the whole history
+    this_week: float  # days so far in the current week
+    grain: Grain = Grain.WEEK
+
+    def span(self, i: int) -> tuple[date, date]:
+        """Where period ``i`` begins, and where the next one does."""
+        first = self.periods[i]
+        if self.grain is Grain.MONTH:
+            return first, (first + timedelta(days=32)).replace(day=1)
+        return first, first + WEEK
+
+    def index_at(self, x: float) -> int | None:
+        """The period holding day number ``x`` (a ``date.toordinal()``), if any."""
+        i = bisect_right([p.toordinal() for p in self.periods], x) - 1
+        return i if i >= 0 and x < self.span(i)[1].toordinal() else None
 
 
 @dataclass(frozen=True)
 class FeelingSeries:
     recorded: bool  # the history has the check-in columns at all
     points: tuple[q.Feeling, ...]
+    grain: Grain = Grain.SESSION  # one point per session, or a week's or month's average
     shown: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # column -> indices
 
     def xy(self, column: str) -> tuple[list[float], list[float]]:
@@ -140,18 +157,27 @@ def hold_series(
 
 def week_series(source: ProgressSource, start: date) -> WeekSeries:
     weeks = mondays(start, source.today)
-    if source.db is None:
-        empty = tuple(0.0 for _ in weeks)
-        return WeekSeries(tuple(weeks), empty, empty, source.goal_per_week, 0)
-    active = q.week_days_active(source.db, source.profile, end=source.today)
-    held = q.week_time_held(source.db, source.profile, start, source.today)
+    active: dict[date, int] = {}
+    held: dict[date, float] = {}
+    if source.db is not None:
+        active = q.week_days_active(source.db, source.profile, end=source.today)
+        held = q.week_time_held(source.db, source.profile, start, source.today)
     every_week = mondays(min(active, default=start), source.today)
+    days = per_week(weeks, active)
+    minutes = [s / 60 for s in per_week(weeks, held)]
+    periods, grain = weeks, Grain.WEEK
+    if grain_for(start, source.today) is Grain.MONTH:
+        periods, days = monthly_means(weeks, days)
+        _, minutes = monthly_means(weeks, minutes)
+        grain = Grain.MONTH
     return WeekSeries(
-        weeks=tuple(weeks),
-        days_active=tuple(per_week(weeks, active)),
-        minutes_held=tuple(s / 60 for s in per_week(weeks, held)),
+        periods=tuple(periods),
+        days_active=tuple(days),
+        minutes_held=tuple(minutes),
         goal=source.goal_per_week,
         streak=streak_weeks(per_week(every_week, active), source.goal_per_week),
+        this_week=float(active.get(weeks[-1], 0)) if weeks else 0.0,
+        grain=grain,
     )
 
 
@@ -159,13 +185,14 @@ def feeling_series(source: ProgressSource, start: date, max_points: int) -> Feel
     if source.db is None:
         return FeelingSeries(False, ())
     columns = q.checkin_columns(source.db)
-    rows = q.feelings(source.db, source.profile, start, source.today, columns)
+    grain = grain_for(start, source.today)
+    rows = q.feelings(source.db, source.profile, start, source.today, columns, grain)
     shown: dict[str, tuple[int, ...]] = {}
     for column in sorted(columns):
         present = [i for i, r in enumerate(rows) if getattr(r, column) is not None]
         values = [float(getattr(rows[i], column)) for i in present]
         shown[column] = tuple(present[i] for i in peak_decimate(values, max_points))
-    return FeelingSeries(bool(columns), tuple(rows), shown)
+    return FeelingSeries(bool(columns), tuple(rows), grain, shown)
 
 
 def load_progress(

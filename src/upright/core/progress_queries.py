@@ -7,11 +7,11 @@ date()), so a page of ten years of history reads a few thousand summary rows, ne
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from upright.core import hold_stats
-from upright.core.weeks import WEEK_START_SQL
+from upright.core.weeks import WEEK_START_SQL, Grain, bucket_sql
 
 CHECKIN_COLUMNS = ("pain_before", "pain_after", "effort")
 
@@ -45,9 +45,11 @@ def checkin_columns(db: sqlite3.Connection) -> frozenset[str]:
     return frozenset(c for c in CHECKIN_COLUMNS if c in names)
 
 
-@dataclass(frozen=True)
-class SessionHold:
-    """One session's holds of one exercise: what was planned and what was achieved."""
+class SessionHold(NamedTuple):
+    """One session's holds of one exercise: what was planned and what was achieved.
+
+    A NamedTuple, not a dataclass: ten years of sessions are thousands of these, made fast.
+    """
 
     session_id: int
     day: date
@@ -59,16 +61,13 @@ class SessionHold:
     best_s: float | None
 
 
+# Joined to sessions so a deleted session's kept statistics never show.
 _HOLDS_SQL = """
-SELECT s.id, s.local_day, MAX(p.hold_s), COALESCE(SUM(p.reps), 0),
-       COALESCE(h.attempts, 0), COALESCE(h.done, 0), h.median, h.best
-FROM sessions s
-LEFT JOIN planned p ON p.session_id = s.id AND p.exercise = :exercise
-LEFT JOIN temp.charts_holds h ON h.session_id = s.id AND h.exercise = :exercise
-WHERE s.profile = :profile AND s.local_day BETWEEN :start AND :end
-GROUP BY s.id
-HAVING COUNT(p.session_id) > 0 OR h.session_id IS NOT NULL
-ORDER BY s.local_day, s.started_utc, s.id
+SELECT h.session_id, h.local_day, h.planned_hold, h.planned_reps, h.attempts, h.done,
+       h.median, h.best
+FROM temp.charts_holds h JOIN sessions s ON s.id = h.session_id AND s.started_utc = h.started_utc
+WHERE h.profile = ? AND h.exercise = ? AND h.local_day BETWEEN ? AND ?
+ORDER BY h.local_day, h.started_utc, h.session_id
 """
 
 
@@ -77,20 +76,9 @@ def session_holds(
 ) -> list[SessionHold]:
     """Sessions between two local days (inclusive) that planned or did ``exercise``, in order."""
     hold_stats.refresh(db, profile, start, end)
-    params = {"profile": profile, "exercise": exercise, "start": str(start), "end": str(end)}
-    return [
-        SessionHold(
-            session_id=row[0],
-            day=date.fromisoformat(row[1]),
-            planned_hold_s=row[2],
-            reps_planned=row[3],
-            attempts=row[4],
-            reps_done=row[5],
-            median_s=row[6],
-            best_s=row[7],
-        )
-        for row in db.execute(_HOLDS_SQL, params)
-    ]
+    day = date.fromisoformat
+    rows = db.execute(_HOLDS_SQL, (profile, exercise, str(start), str(end)))
+    return [SessionHold(r[0], day(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows]
 
 
 def week_days_active(
@@ -115,43 +103,58 @@ def week_time_held(
 ) -> dict[date, float]:
     """Seconds spent holding (time under tension), every rep counted, per week."""
     hold_stats.refresh(db, profile, start, end)
+    week = WEEK_START_SQL.format(day="h.local_day")
     sql = (
-        f"SELECT {_WEEK} AS week, SUM(h.held) FROM sessions s"
-        " JOIN temp.charts_holds h ON h.session_id = s.id"
-        " WHERE s.profile = ? AND s.local_day BETWEEN ? AND ? GROUP BY week"
+        f"SELECT {week} AS week, SUM(h.held) FROM temp.charts_holds h"
+        " JOIN sessions s ON s.id = h.session_id AND s.started_utc = h.started_utc"
+        " WHERE h.profile = ? AND h.local_day BETWEEN ? AND ? GROUP BY week"
     )
     rows = db.execute(sql, (profile, str(start), str(end)))
     return {date.fromisoformat(week): float(total) for week, total in rows}
 
 
-@dataclass(frozen=True)
-class Feeling:
-    """One session's check-in answers, 0 to 10; None where the question was not answered."""
+class Feeling(NamedTuple):
+    """Check-in answers, 0 to 10, of one session or averaged over a week or a month.
 
-    session_id: int
+    None where no answer was given. ``day`` is the session's day or the period's first day.
+    """
+
     day: date
-    pain_before: int | None
-    pain_after: int | None
-    effort: int | None
+    pain_before: float | None
+    pain_after: float | None
+    effort: float | None
+    sessions: int  # how many sessions answered: 1 for a single session
 
 
 def feelings(
-    db: sqlite3.Connection, profile: str, start: date, end: date, columns: frozenset[str]
+    db: sqlite3.Connection,
+    profile: str,
+    start: date,
+    end: date,
+    columns: frozenset[str],
+    grain: Grain = Grain.SESSION,
 ) -> list[Feeling]:
-    """Sessions with at least one answer, in order. ``columns``: from checkin_columns()."""
+    """Sessions (or weeks, or months) with at least one answer, in order.
+
+    ``columns``: from checkin_columns(); the averages are taken by SQLite.
+    """
     if not columns:
         return []
-    picked = [c if c in columns else "NULL" for c in CHECKIN_COLUMNS]
+    picked = [f"AVG({c})" if c in columns else "NULL" for c in CHECKIN_COLUMNS]
     answered = " OR ".join(f"{c} IS NOT NULL" for c in CHECKIN_COLUMNS if c in columns)
+    if grain is Grain.SESSION:
+        key, order = "id", "MIN(local_day), MIN(started_utc), id"
+        day_sql = "MIN(local_day)"
+    else:
+        key = order = day_sql = bucket_sql(grain, "local_day")
     sql = (
-        f"SELECT id, local_day, {', '.join(picked)} FROM sessions"
+        f"SELECT {day_sql}, {', '.join(picked)}, COUNT(*) FROM sessions"
         f" WHERE profile = ? AND local_day BETWEEN ? AND ? AND ({answered})"
-        " ORDER BY local_day, started_utc, id"
+        f" GROUP BY {key} ORDER BY {order}"
     )
-    return [
-        Feeling(row[0], date.fromisoformat(row[1]), row[2], row[3], row[4])
-        for row in db.execute(sql, (profile, str(start), str(end)))
-    ]
+    day = date.fromisoformat
+    rows = db.execute(sql, (profile, str(start), str(end)))
+    return [Feeling(day(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
 
 def first_day(db: sqlite3.Connection, profile: str) -> date | None:

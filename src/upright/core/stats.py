@@ -36,9 +36,14 @@ def peak_decimate(values: Sequence[float], max_points: int) -> list[int]:
         lo, hi = b * n // buckets, (b + 1) * n // buckets
         if lo >= hi:
             continue
-        low = min(range(lo, hi), key=values.__getitem__)
-        high = max(range(lo, hi), key=values.__getitem__)
-        kept.extend(sorted({low, high}))
+        low = high = lo
+        for i in range(lo + 1, hi):  # one pass: this runs over thousands of sessions
+            v = values[i]
+            if v < values[low]:
+                low = i
+            elif v > values[high]:
+                high = i
+        kept.extend((low, high) if low < high else (high, low) if high < low else (low,))
     return kept
 
 
@@ -47,8 +52,23 @@ def per_week(weeks: Sequence[date], values: Mapping[date, float]) -> list[float]
     return [float(values.get(monday, 0.0)) for monday in weeks]
 
 
-def met_goal(counts: Sequence[float], goal: int) -> list[bool]:
-    return [count >= goal for count in counts]
+def monthly_means(weeks: Sequence[date], values: Sequence[float]) -> tuple[list[date], list[float]]:
+    """Weekly values averaged per calendar month; a week counts in the month of its Monday.
+
+    For ranges of years, where a bar a week would be thinner than the eye can follow.
+    """
+    months: list[date] = []
+    sums: list[float] = []
+    counts: list[int] = []
+    for monday, value in zip(weeks, values, strict=True):
+        first = monday.replace(day=1)
+        if not months or months[-1] != first:
+            months.append(first)
+            sums.append(0.0)
+            counts.append(0)
+        sums[-1] += value
+        counts[-1] += 1
+    return months, [total / n for total, n in zip(sums, counts, strict=True)]
 
 
 def streak_weeks(counts: Sequence[float], goal: int) -> int:

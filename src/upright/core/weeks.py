@@ -17,6 +17,10 @@ WEEK = timedelta(days=7)
 # next Sunday (or stays on one), and six days back from that Sunday is the ISO week's Monday.
 WEEK_START_SQL = "date({day}, 'weekday 0', '-6 days')"
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -84,6 +88,27 @@ def range_start(chart_range: ChartRange, today: date, first_day: date | None) ->
             return week_start(first_day)
         weeks = ChartRange.WEEKS_4.weeks or 4
     return week_start(today) - WEEK * (weeks - 1)
+
+
+class Grain(StrEnum):
+    """What one point of a long series stands for: a session, or a week's or month's average."""
+
+    SESSION = "session"
+    WEEK = "week"
+    MONTH = "month"
+
+
+def grain_for(start: date, end: date) -> Grain:
+    """Sessions up to about a quarter; a year as weeks; longer as months (points < pixels)."""
+    days = (end - start).days
+    return Grain.SESSION if days <= 130 else Grain.WEEK if days <= 400 else Grain.MONTH
+
+
+def bucket_sql(grain: Grain, day: str) -> str:
+    """The SQL for the first day of a 'YYYY-MM-DD' column's week or month."""
+    if grain is Grain.MONTH:
+        return f"substr({day}, 1, 8) || '01'"
+    return WEEK_START_SQL.format(day=day)
 
 
 @dataclass(frozen=True)

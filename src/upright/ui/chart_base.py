@@ -101,6 +101,7 @@ class Chart(pg.GraphicsLayoutWidget):
             axis.setStyle(tickFont=font, tickTextOffset=6, autoExpandTextSpace=False)
             axis.setTextPen(INK)
             axis.setPen(pg.mkPen(MUTED))
+            axis.enableAutoSIPrefix(False)  # days and seconds, never "x1e+06"
         # pyqtgraph sizes axes for its own small type: make room for ours, label included.
         self.plot.getAxis("bottom").setHeight(ticks.height() + label.height() + 14)
         self.plot.getAxis("left").setWidth(ticks.horizontalAdvance("100") + label.height() + 18)
@@ -122,7 +123,10 @@ class Chart(pg.GraphicsLayoutWidget):
         """
         self.plot.setXRange(first.toordinal() - 0.5, last.toordinal() + 0.5, padding=0)
         span = f"{day_text(first, weekday=False)} to {day_text(last, weekday=False)}"
-        self.plot.setLabel("bottom", span, color=INK, **{"font-size": f"{self.point_size():.1f}pt"})
+        if span != self.plot.getAxis("bottom").labelText:  # a label costs a text layout
+            self.plot.setLabel(
+                "bottom", span, color=INK, **{"font-size": f"{self.point_size():.1f}pt"}
+            )
 
     def show_values(self, top: float, bottom: float = 0.0) -> None:
         self.plot.setYRange(bottom, top, padding=0)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from upright.core.progress import FeelingSeries, HoldSeries, WeekSeries
 from upright.core.progress_queries import Feeling, SessionHold
-from upright.core.weeks import day_text, iso_week
+from upright.core.weeks import MONTH_NAMES, Grain, day_text, iso_week
 from upright.ui.chart_base import Chart
 from upright.ui.theme import OKABE_ITO as C
 
@@ -88,22 +88,37 @@ class HoldChart(Chart):
 
 
 class WeekBarsChart(Chart):
-    """Bars per ISO week (Monday to Sunday)."""
+    """Bars per ISO week (Monday to Sunday), or per month for a range of years."""
 
-    def week_at(self, weeks: WeekSeries, x: float) -> int | None:
-        for i, monday in enumerate(weeks.weeks):
-            if monday.toordinal() <= x < monday.toordinal() + 7:
-                return i
-        return None
+    series: WeekSeries | None = None
 
     @staticmethod
     def bars(colour: str) -> pg.BarGraphItem:
         return pg.BarGraphItem(x0=[], height=[], width=5.6, brush=colour, pen=pg.mkPen(WHITE))
 
+    def bar_data(self, values: list[float]) -> dict[str, object]:
+        """Bars from a period's second day to its last: the gap marks where periods meet."""
+        assert self.series is not None
+        spans = [self.series.span(i) for i in range(len(self.series.periods))]
+        x0 = [first.toordinal() + 0.7 for first, _ in spans]
+        widths = [(end - first).days - 1.4 for first, end in spans]
+        return {"x0": x0, "height": values, "width": widths, "pen": pg.mkPen(WHITE)}
 
-def _bar_data(weeks: WeekSeries, values: list[float]) -> dict[str, list[float]]:
-    """Bars from Tuesday to Sunday afternoon of each week: a gap marks where weeks meet."""
-    return {"x0": [m.toordinal() + 0.7 for m in weeks.weeks], "height": values}
+    def period_at(self, x: float) -> tuple[int, str] | None:
+        """The bar under day ``x``, and how to name its period."""
+        series = self.series
+        i = series.index_at(x) if series else None
+        if series is None or i is None:
+            return None
+        first = series.periods[i]
+        if series.grain is Grain.MONTH:
+            return i, f"{MONTH_NAMES[first.month - 1]} {first.year}, a week on average"
+        return i, f"Week of {day_text(first, weekday=False)} ({iso_week(first)})"
+
+    def middle(self, i: int) -> float:
+        assert self.series is not None
+        first, end = self.series.span(i)
+        return (first.toordinal() + end.toordinal()) / 2
 
 
 class ConsistencyChart(WeekBarsChart):
@@ -119,31 +134,30 @@ class ConsistencyChart(WeekBarsChart):
         self.add_legend(self.met, "Met the goal")
         self.add_legend(self.below, "Below the goal")
         self.add_legend(self.goal, "Weekly goal")
-        self.series: WeekSeries | None = None
 
     def show_series(self, weeks: WeekSeries, first: date, last: date) -> bool:
         self.series = weeks
         met = [v if v >= weeks.goal else 0.0 for v in weeks.days_active]
         below = [v if v < weeks.goal else 0.0 for v in weeks.days_active]
-        self.met.setOpts(**_bar_data(weeks, met))
-        self.below.setOpts(**_bar_data(weeks, below))
+        self.met.setOpts(**self.bar_data(met))
+        self.below.setOpts(**self.bar_data(below))
         self.goal.setData([first.toordinal() - 0.5, last.toordinal() + 0.5], [weeks.goal] * 2)
         self.show_days(first, last)
         self.show_values(max(7.0, weeks.goal) + 0.5)
         return any(weeks.days_active)
 
     def text_at(self, x: float, y: float) -> tuple[float, float, str] | None:
-        weeks = self.series
-        i = self.week_at(weeks, x) if weeks else None
-        if weeks is None or i is None:
+        found = self.period_at(x)
+        if found is None or self.series is None:
             return None
-        monday, days = weeks.weeks[i], weeks.days_active[i]
-        verdict = "met the goal" if days >= weeks.goal else "below the goal"
+        i, when = found
+        days, goal = self.series.days_active[i], self.series.goal
+        verdict = "met the goal" if days >= goal else "below the goal"
         text = (
-            f"Week of {day_text(monday, weekday=False)} ({iso_week(monday)}): {days:g} "
-            f"day{'s' if days != 1 else ''} with a session; goal {weeks.goal}: {verdict}"
+            f"{when}: {round(days, 1):g} day{'s' if days != 1 else ''} with a session; "
+            f"goal {goal}: {verdict}"
         )
-        return monday.toordinal() + 3.5, days, text
+        return self.middle(i), days, text
 
 
 class TimeHeldChart(WeekBarsChart):
@@ -153,27 +167,22 @@ class TimeHeldChart(WeekBarsChart):
         super().__init__("Minutes", 1, text_pt, parent)
         self.minutes = self.bars(C["blue"])
         self.plot.addItem(self.minutes)
-        self.add_legend(self.minutes, "Time holding each week (time under tension)")
-        self.series: WeekSeries | None = None
+        self.add_legend(self.minutes, "Minutes holding a week (time under tension)")
 
     def show_series(self, weeks: WeekSeries, first: date, last: date) -> bool:
         self.series = weeks
-        self.minutes.setOpts(**_bar_data(weeks, list(weeks.minutes_held)))
+        self.minutes.setOpts(**self.bar_data(list(weeks.minutes_held)))
         self.show_days(first, last)
         self.show_values(max([1.0, *weeks.minutes_held]) * 1.15)
         return any(weeks.minutes_held)
 
     def text_at(self, x: float, y: float) -> tuple[float, float, str] | None:
-        weeks = self.series
-        i = self.week_at(weeks, x) if weeks else None
-        if weeks is None or i is None:
+        found = self.period_at(x)
+        if found is None or self.series is None:
             return None
-        monday, minutes = weeks.weeks[i], weeks.minutes_held[i]
-        text = (
-            f"Week of {day_text(monday, weekday=False)} ({iso_week(monday)}): "
-            f"{minutes:.1f} minutes holding"
-        )
-        return monday.toordinal() + 3.5, minutes, text
+        i, when = found
+        minutes = self.series.minutes_held[i]
+        return self.middle(i), minutes, f"{when}: {minutes:.1f} minutes holding"
 
 
 FEELINGS = (
@@ -183,14 +192,20 @@ FEELINGS = (
 )
 
 
-def feeling_text(f: Feeling) -> str:
-    def v(value: int | None) -> str:
-        return "not answered" if value is None else f"{value}"
+def feeling_text(f: Feeling, grain: Grain) -> str:
+    def v(value: float | None) -> str:
+        return "not answered" if value is None else f"{round(value, 1):g}"
 
-    return (
-        f"{day_text(f.day)}: pain before {v(f.pain_before)}, pain after {v(f.pain_after)}, "
-        f"effort {v(f.effort)} (0 to 10)"
+    values = f"pain before {v(f.pain_before)}, pain after {v(f.pain_after)}, effort {v(f.effort)}"
+    if grain is Grain.SESSION:
+        return f"{day_text(f.day)}: {values} (0 to 10)"
+    sessions = f"{f.sessions} session{'s' if f.sessions != 1 else ''}"
+    when = (
+        f"{MONTH_NAMES[f.day.month - 1]} {f.day.year}"
+        if grain is Grain.MONTH
+        else (f"Week of {day_text(f.day, weekday=False)}")
     )
+    return f"{when}, {sessions}: on average {values} (0 to 10)"
 
 
 class FeelingChart(Chart):
@@ -232,7 +247,7 @@ class FeelingChart(Chart):
         if not hits:
             return None
         _, px, py, row = min(hits, key=lambda h: h[0])
-        return px, py, feeling_text(row)
+        return px, py, feeling_text(row, feelings.grain)
 
 
 def _columns(points: tuple[tuple[float, float], ...]) -> tuple[list[float], list[float]]:

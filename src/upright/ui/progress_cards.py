@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from upright.core.progress import HoldSeries, Progress, ProgressSource
-from upright.core.weeks import ChartRange
+from upright.core.weeks import ChartRange, Grain
 from upright.ui.chart_base import Chart, render_image
 from upright.ui.charts import ConsistencyChart, FeelingChart, HoldChart, TimeHeldChart
 from upright.ui.theme import set_relative_font
@@ -22,6 +22,16 @@ NO_CHECKINS = (
     "Pain and effort are not recorded yet. Once Upright asks how your back feels before and "
     "after each session, your answers appear here."
 )
+EACH_POINT = {
+    Grain.SESSION: "Each point is one session.",
+    Grain.WEEK: "Each point is the average of a week.",
+    Grain.MONTH: "Each point is the average of a month.",
+}
+EACH_BAR = {
+    Grain.WEEK: "Each bar is a week, Monday to Sunday.",
+    Grain.MONTH: "Each bar is a month: the average of its weeks.",
+}
+TIME_HELD = "All exercises together: the minutes you spent holding (time under tension)."
 PERIOD = {
     ChartRange.WEEKS_4: "in the last 4 weeks",
     ChartRange.MONTHS_3: "in the last 3 months",
@@ -100,25 +110,23 @@ class ProgressCards(QWidget):
             card = ChartCard(figure, lambda n=name: self.save_requested.emit(n))
             self.cards[name] = card
             layout.addWidget(card)
-        self.figures["how-it-felt"].subtitle.setText(FEELING_SCALES)
-        self.figures["time-holding"].subtitle.setText(
-            "All exercises together: the minutes you spent holding each week (time under tension)."
-        )
 
     def show_progress(self, p: Progress, source: ProgressSource) -> None:
         first = p.start
         self.show_holds(p.holds, p, source)
         days = self.figures["days-per-week"]
-        days.subtitle.setText(streak_text(p))
+        days.subtitle.setText(f"{streak_text(p)} {EACH_BAR[p.weeks.grain]}")
         has_days = self.days.show_series(p.weeks, first, p.today)
         days.show_note("" if has_days else f"No sessions {PERIOD[p.chart_range]}.")
         felt = self.figures["how-it-felt"]
+        felt.subtitle.setText(f"{FEELING_SCALES} {EACH_POINT[p.feelings.grain]}")
         has_feelings = self.feelings.show_series(p.feelings, first, p.today)
         if not p.feelings.recorded:
             felt.show_note(NO_CHECKINS)
         else:
             felt.show_note("" if has_feelings else f"No answers {PERIOD[p.chart_range]}.")
         time = self.figures["time-holding"]
+        time.subtitle.setText(f"{TIME_HELD} {EACH_BAR[p.weeks.grain]}")
         has_time = self.time.show_series(p.weeks, first, p.today)
         time.show_note("" if has_time else f"No holds {PERIOD[p.chart_range]}.")
 
@@ -139,7 +147,7 @@ class ProgressCards(QWidget):
 
 def streak_text(p: Progress) -> str:
     w = p.weeks
-    this_week = w.days_active[-1] if w.days_active else 0
+    this_week = w.this_week
     weeks = f"{w.streak} week{'s' if w.streak != 1 else ''}"
     return (
         f"Goal: {w.goal} days a week. Streak: {weeks} in a row that met it. "

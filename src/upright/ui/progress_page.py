@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -68,6 +68,9 @@ def progress_source(ctx: AppContext, today: TodayPlan) -> ProgressSource:
     )
 
 
+WARM_DELAY_MS = 400  # the page is on screen before the older years are summarised
+
+
 class ProgressPage(QWidget):
     back_requested = Signal()
 
@@ -79,8 +82,7 @@ class ProgressPage(QWidget):
         self.chart_range = ChartRange.MONTHS_3
         self.cards: ProgressCards | None = None
         self._warm_spans: list[tuple[date, date]] = []
-        self._warm_timer = QTimer(self)
-        self._warm_timer.setInterval(0)
+        self._warm_timer = QTimer(self)  # starts after the page is painted; then back to back
         self._warm_timer.timeout.connect(self._warm_next)
 
         title = QLabel("Progress")
@@ -193,8 +195,8 @@ class ProgressPage(QWidget):
         self.cards.show_holds(holds, p, self.source)
 
     def _max_points(self) -> int:
-        """About one point per pixel of plot width: more could not be seen apart."""
-        return max(300, self.width() - 200)
+        """A point per 3 pixels of plot width: markers are wider, more could not be told apart."""
+        return max(100, (self.width() - 200) // 3)
 
     def _ensure_cards(self) -> ProgressCards:
         if self.cards is None:
@@ -212,7 +214,17 @@ class ProgressPage(QWidget):
             return
         oldest = first_day(source.db, source.profile)
         self._warm_spans = hold_stats.year_spans(oldest, p.start) if oldest else []
-        self._warm_timer.start()
+        self._warm_timer.start(WARM_DELAY_MS)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Summarising pauses while the page is not shown: a session may be running."""
+        self._warm_timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._warm_spans:
+            self._warm_timer.start()
 
     def _warm_next(self) -> None:
         if not self._warm_spans or self.source is None or self.source.db is None:
@@ -220,6 +232,7 @@ class ProgressPage(QWidget):
             return
         start, end = self._warm_spans.pop(0)
         hold_stats.refresh(self.source.db, self.source.profile, start, end)
+        self._warm_timer.setInterval(0)
 
     # -- saving -------------------------------------------------------------------------------
     def save_chart_png(self, name: str, path: Path) -> None:

@@ -27,7 +27,14 @@ from upright.core.weeks import ChartRange, day_text
 from upright.ui.chart_base import Chart, render_image
 from upright.ui.charts import ConsistencyChart, FeelingChart, HoldChart, TimeHeldChart
 from upright.ui.home_page import ENDED_WORDS
-from upright.ui.progress_cards import FEELING_SCALES, NO_CHECKINS, streak_text
+from upright.ui.progress_cards import (
+    EACH_BAR,
+    EACH_POINT,
+    FEELING_SCALES,
+    NO_CHECKINS,
+    TIME_HELD,
+    streak_text,
+)
 
 CHART_SIZE = QSize(780, 360)  # logical pixels, drawn at twice that; about 18 cm wide on A4
 CHART_PT = 15.0  # prints at about 10 pt
@@ -166,14 +173,17 @@ def write_report(
         keep.append(chart)
     days = ConsistencyChart(CHART_PT)
     days.show_series(p.weeks, p.start, p.today)
-    figures.append(("Days a week", "Days with at least one rep, per week.", _chart_image(days)))
+    line = f"Days with at least one rep. {EACH_BAR[p.weeks.grain]}"
+    figures.append(("Days a week", line, _chart_image(days)))
     felt = FeelingChart(CHART_PT)
     felt.show_series(p.feelings, p.start, p.today)
-    line = FEELING_SCALES if p.feelings.recorded else NO_CHECKINS
+    line = (
+        f"{FEELING_SCALES} {EACH_POINT[p.feelings.grain]}" if p.feelings.recorded else NO_CHECKINS
+    )
     figures.append(("How it felt", line, _chart_image(felt)))
     held = TimeHeldChart(CHART_PT)
     held.show_series(p.weeks, p.start, p.today)
-    line = "Minutes spent holding each week, all exercises (time under tension)."
+    line = f"{TIME_HELD} {EACH_BAR[p.weeks.grain]}"
     figures.append(("Time holding", line, _chart_image(held)))
     keep += [days, felt, held]
 
