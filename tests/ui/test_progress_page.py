@@ -285,3 +285,11 @@ def test_g_opens_progress_from_home_and_escape_goes_back(qtbot: QtBot, data_dir:
     assert page.chart_range is ChartRange.WEEKS_4
     qtbot.keyClick(page, Qt.Key.Key_Escape)
     assert window.pages.currentWidget() is window.home
+
+
+def test_an_unreadable_history_is_said_in_plain_words(page: ProgressPage, history: History) -> None:
+    history.close()
+    page.show_progress(source(history))
+    assert page.stack.currentWidget() is page.empty_label
+    assert "could not be read" in page.empty_label.text()
+    assert not page.report_button.isEnabled()

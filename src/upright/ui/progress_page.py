@@ -6,6 +6,7 @@ start-up: it costs about a third of a second.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -154,11 +155,16 @@ class ProgressPage(QWidget):
     def show_progress(self, source: ProgressSource) -> None:
         """Show a person's progress (called each time the page is opened)."""
         self.source = source
-        if source.db is not None:
-            ensure_indexes(source.db)
+        try:
+            if source.db is not None:
+                ensure_indexes(source.db)
+            choices = exercises(source)
+        except sqlite3.Error as exc:
+            self._unreadable(exc)
+            return
         self.exercise_box.blockSignals(True)
         self.exercise_box.clear()
-        for exercise in exercises(source):
+        for exercise in choices:
             self.exercise_box.addItem(source.name(exercise), exercise)
         self.exercise_box.blockSignals(False)
         self.refresh()
@@ -177,7 +183,14 @@ class ProgressPage(QWidget):
     def refresh(self) -> None:
         if self.source is None:
             return
-        progress = load_progress(self.source, self.chart_range, self.exercise, self._max_points())
+        try:
+            progress = load_progress(
+                self.source, self.chart_range, self.exercise, self._max_points()
+            )
+        except sqlite3.Error as exc:
+            self._unreadable(exc)
+            return
+        self.empty_label.setText(EMPTY_STORY)
         self.progress = progress
         self.report_button.setEnabled(progress.has_history)
         self.controls.setVisible(progress.has_history)
@@ -186,6 +199,14 @@ class ProgressPage(QWidget):
             return
         self._ensure_cards().show_progress(progress, self.source)
         self.stack.setCurrentWidget(self.scroll)
+
+    def _unreadable(self, exc: sqlite3.Error) -> None:
+        """Degrade, never crash: say so in plain words; the rest of the app keeps working."""
+        self.progress = None
+        self.empty_label.setText(f"<p>Your history could not be read just now ({exc}).</p>")
+        self.stack.setCurrentWidget(self.empty_label)
+        self.controls.hide()
+        self.report_button.setEnabled(False)
 
     def _exercise_changed(self) -> None:
         if self.source is None or self.progress is None or self.cards is None:
@@ -231,7 +252,10 @@ class ProgressPage(QWidget):
             self._warm_timer.stop()
             return
         start, end = self._warm_spans.pop(0)
-        hold_stats.refresh(self.source.db, self.source.profile, start, end)
+        try:
+            hold_stats.refresh(self.source.db, self.source.profile, start, end)
+        except sqlite3.Error:
+            self._warm_spans.clear()  # each range computes what it shows when it is chosen
         self._warm_timer.setInterval(0)
 
     # -- saving -------------------------------------------------------------------------------
