@@ -128,15 +128,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
 
-    paths = DataPaths(Path(tempfile.mkdtemp(prefix="upright-bench-")))
-    days = round(args.years * 365.25)
+    with tempfile.TemporaryDirectory(prefix="upright-bench-") as folder:
+        measure(DataPaths(Path(folder)), args.years, args.runs)
+
+
+def measure(paths: DataPaths, years: int, runs: int) -> None:
+    days = round(years * 365.25)
     took = timed(lambda: generate(paths.database, TODAY - timedelta(days=days), days).close())
     history = History(paths.database)
     sessions, reps = history.connection.execute(
         "SELECT (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM reps)"
     ).fetchone()
     history.close()
-    print(f"history: {sessions} sessions, {reps} reps over {args.years} years ({took:.1f} s)")
+    print(f"history: {sessions} sessions, {reps} reps over {years} years ({took:.1f} s)")
 
     bench = Bench(paths)
     print("\nonce per app run:")
@@ -164,9 +168,9 @@ def main() -> None:
         "switch to All before the summary",
     ):
         samples[name] = []
-    for _ in range(args.runs):
+    for _ in range(runs):
         bench.one_run(samples)
-    print(f"\nmedians of {args.runs} runs (goals: open <= 300 ms, switch <= 100 ms):")
+    print(f"\nmedians of {runs} runs (goals: open <= 300 ms, switch <= 100 ms):")
     for name, values in samples.items():
         print(f"{name:<41}{ms(statistics.median(values))}")
     median = {name: statistics.median(values) for name, values in samples.items()}

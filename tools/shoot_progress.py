@@ -44,7 +44,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     today = date.fromisoformat(args.today)
-    paths = DataPaths(Path(tempfile.mkdtemp()))
+    paths = DataPaths(Path(tempfile.mkdtemp(prefix="upright-shots-")))
     save_settings(paths.settings, Settings(text_scale=args.scale))
     if not args.empty:
         generate(
