@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
 from upright import __version__
 from upright.core.atomic import write_atomically
 from upright.core.clock import SystemClock
-from upright.core.history import HistoryError
+from upright.core.history import History, HistoryError
 from upright.core.paths import DataPaths
 from upright.core.recovery import open_history
 
@@ -70,6 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     _window_options(start)
     export = commands.add_parser("export", help="write the history as CSV, one row per rep")
     export.add_argument("--csv", required=True, type=Path, metavar="FILE")
+    report = commands.add_parser("report", help="write a progress report with charts (PDF)")
+    report.add_argument("--pdf", required=True, type=Path, metavar="FILE")
+    report.add_argument("--profile", metavar="NAME", dest="profile_sub", help="whose progress")
+    report.add_argument(
+        "--range",
+        choices=("4w", "3m", "1y", "all"),
+        default="3m",
+        help="the period the report covers (default: the last 3 months)",
+    )
+    report.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
     return parser
 
 
@@ -77,6 +89,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     args = build_parser().parse_args(list(argv))
     if getattr(args, "data_dir_sub", None):
         args.data_dir = args.data_dir_sub
+    if getattr(args, "profile_sub", None):
+        args.profile = args.profile_sub
     if args.self_check and args.command:
         raise UsageError(f"--self-check runs alone, not with {args.command!r}")
     return args
@@ -88,16 +102,9 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     target: Path = args.csv.expanduser()
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
-    if not paths.database.exists():
-        raise UsageError(f"no history found in {paths.root} (use --data-dir to point at it)")
-    try:
-        opened = open_history(paths.database, SystemClock().wall())
-    except HistoryError as exc:
-        raise UsageError(str(exc)) from exc
-    if opened.notice:
-        print(opened.notice, file=sys.stderr)
-    text = history_csv(opened.history.connection, getattr(args, "profile", None))
-    opened.history.close()
+    history = _open_existing(paths)
+    text = history_csv(history.connection, getattr(args, "profile", None))
+    history.close()
     try:
         write_atomically(target, text)
     except OSError as exc:
@@ -107,4 +114,51 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
-HEADLESS = {"export": run_export}
+def _open_existing(paths: DataPaths) -> History:
+    if not paths.database.exists():
+        raise UsageError(f"no history found in {paths.root} (use --data-dir to point at it)")
+    try:
+        opened = open_history(paths.database, SystemClock().wall())
+    except HistoryError as exc:
+        raise UsageError(str(exc)) from exc
+    if opened.notice:
+        print(opened.notice, file=sys.stderr)
+    return opened.history
+
+
+def run_report(args: argparse.Namespace, paths: DataPaths) -> int:
+    """The PDF report, offscreen: Qt draws the charts without a display."""
+    target: Path = args.pdf.expanduser()
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
+    history = _open_existing(paths)
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from upright.core.catalog import load_builtin_catalog
+    from upright.core.settings import load_settings
+    from upright.core.weeks import ChartRange
+    from upright.ui.main_window import AppContext, todays_plan
+    from upright.ui.progress_page import progress_source
+    from upright.ui.report import write_report
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # alive while drawing
+    settings, note = load_settings(paths.settings)
+    if note:
+        print(note, file=sys.stderr)
+    if args.profile:
+        settings = replace(settings, profile=args.profile)
+    clock = SystemClock()
+    ctx = AppContext(load_builtin_catalog(), clock, history, settings, settings_path=None)
+    try:
+        write_report(target, progress_source(ctx, todays_plan(ctx)), ChartRange(args.range))
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc}") from exc
+    finally:
+        history.close()
+    print(f"Wrote the progress report of {settings.profile} to {target}")
+    return EXIT_OK
+
+
+HEADLESS = {"export": run_export, "report": run_report}

@@ -41,6 +41,7 @@ class HomePage(QWidget):
     level_chosen = Signal(str)
     history_requested = Signal()
     settings_requested = Signal()
+    progress_requested = Signal()
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +115,10 @@ class HomePage(QWidget):
         recent_head = QHBoxLayout()
         recent_head.addWidget(recent_title)
         recent_head.addStretch(1)
+        self.progress_button = QPushButton("Progress (G)")
+        self.progress_button.setAccessibleDescription("Charts of your holds over the weeks")
+        self.progress_button.clicked.connect(self.progress_requested.emit)
+        recent_head.addWidget(self.progress_button)
         recent_head.addWidget(self.history_button)
         self.settings_button = QPushButton("Settings (S)")
         self.settings_button.clicked.connect(self.settings_requested.emit)

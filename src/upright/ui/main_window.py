@@ -18,6 +18,7 @@ from upright.core.plan import Plan, build_plan
 from upright.core.program import Catalog
 from upright.core.recorder import SessionRecorder
 from upright.core.safety import BeforeCheck
+from upright.core.session_table import session_summaries
 from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, conclude, plan_duration_s, plan_today
 from upright.ui.checkin_flow import CheckIns
@@ -25,6 +26,7 @@ from upright.ui.history_page import HistoryPage
 from upright.ui.home_page import HomePage
 from upright.ui.illustration_view import IllustrationView
 from upright.ui.player_page import PlayerPage
+from upright.ui.progress_page import ProgressPage, progress_source
 from upright.ui.session_flow import SessionFlow
 from upright.ui.settings_page import SettingsPage
 from upright.ui.summary_page import SummaryPage
@@ -71,7 +73,9 @@ class MainWindow(QMainWindow):
         self.summary = SummaryPage()
         self.history_page = HistoryPage()
         self.settings_page = SettingsPage()
-        for page in (self.home, self.player, self.summary, self.history_page, self.settings_page):
+        self.progress_page = ProgressPage()
+        pages = (self.home, self.player, self.summary, self.history_page, self.settings_page)
+        for page in (*pages, self.progress_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.checkins = CheckIns(self.pages, ctx)
@@ -80,6 +84,8 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_session)
         self.home.level_chosen.connect(self.choose_level)
         self.home.history_requested.connect(self.show_history)
+        self.home.progress_requested.connect(self.show_progress)
+        self.progress_page.back_requested.connect(self.show_home)
         self.summary.done_requested.connect(self.show_home)
         self.history_page.back_requested.connect(self.show_home)
         self.home.settings_requested.connect(self.show_settings)
@@ -93,6 +99,8 @@ class MainWindow(QMainWindow):
         self._page_shortcut(self.home, "Return", self.start_session)
         self._page_shortcut(self.home, "Enter", self.start_session)
         self._page_shortcut(self.home, "H", self.show_history)
+        self._page_shortcut(self.home, "G", self.show_progress)
+        self._page_shortcut(self.progress_page, "Escape", self.show_home)
         self._page_shortcut(self.summary, "Return", self.show_home)
         self._page_shortcut(self.summary, "Enter", self.show_home)
         self._page_shortcut(self.history_page, "Escape", self.show_home)
@@ -125,9 +133,15 @@ class MainWindow(QMainWindow):
         if self.ctx.history is None:
             return
         db = self.ctx.history.connection
-        self.history_page.show_sessions(records.sessions(db, self.ctx.settings.profile))
+        names = {e.id: e.name for e in self.ctx.catalog.exercises}
+        self.history_page.show_sessions(session_summaries(db, self.ctx.settings.profile), names)
         self.pages.setCurrentWidget(self.history_page)
         self.history_page.sessions_list.setFocus()
+
+    def show_progress(self) -> None:
+        self.pages.setCurrentWidget(self.progress_page)
+        self.progress_page.show_progress(progress_source(self.ctx, todays_plan(self.ctx)))
+        self.progress_page.back_button.setFocus()
 
     def _show_session_reps(self, session_id: int) -> None:
         if self.ctx.history is not None:

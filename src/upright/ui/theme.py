@@ -40,6 +40,19 @@ NOTICE_BORDER = "#e0b400"
 
 BASE_POINT_SIZE = 13.0
 
+# The Okabe-Ito palette by name, for the charts: safe for every common colour-vision deficiency.
+# Each series also has its own marker shape or line style, so colour is never the only signal.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
 
 def phase_style(phase: Phase, *, paused: bool = False, high_contrast: bool = False) -> PhaseStyle:
     if high_contrast:
