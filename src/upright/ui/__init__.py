@@ -1,0 +1,1 @@
+"""The Qt shell: windows, widgets, players and platform services around the pure core."""
