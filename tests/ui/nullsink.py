@@ -11,6 +11,7 @@ import os
 import shutil
 import struct
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -114,6 +115,49 @@ class NullSinkServer:
                 raise RuntimeError(f"parec recorded nothing within {timeout_s} s: {error}")
             time.sleep(0.05)
         return recorder
+
+
+class TimedRecorder:
+    """Record the monitor as raw samples, noting when each chunk arrived (time.monotonic()).
+
+    `time_of(i)` maps a sample index to monotonic time using the least-delayed chunk, so times
+    are late by at most one capture period (10 ms). For benches: figures, not assertions.
+    """
+
+    def __init__(self, server: NullSinkServer) -> None:
+        command = ["parec", "-d", "nullsink.monitor", "--raw", "--latency-msec=10"]
+        command += ["--format=s16le", f"--rate={RATE}", "--channels=1"]
+        self._process = subprocess.Popen(command, env=server.env, stdout=subprocess.PIPE)
+        self._chunks: list[tuple[float, bytes]] = []
+        self._flowing = threading.Event()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        while data := self._process.stdout.read1(65536):
+            self._chunks.append((time.monotonic(), data))
+            self._flowing.set()
+
+    def wait_flowing(self, timeout_s: float = 15.0) -> None:
+        """A fresh null sink first renders one 2 s block: wait for real samples."""
+        if not self._flowing.wait(timeout_s):
+            raise RuntimeError("parec recorded nothing")
+
+    def stop(self) -> None:
+        stop_process(self._process)
+        self._reader.join(5)
+
+    def samples(self) -> np.ndarray:
+        data = b"".join(chunk for _, chunk in self._chunks)
+        return np.frombuffer(data, dtype="<i2").astype(np.float64) / 32768.0
+
+    def time_of(self, index: int) -> float:
+        total, origin = 0, float("inf")
+        for arrived, chunk in self._chunks:
+            total += len(chunk) // 2
+            origin = min(origin, arrived - total / RATE)
+        return origin + index / RATE
 
 
 def stop_process(process: subprocess.Popen[bytes], grace_s: float = 5.0) -> None:

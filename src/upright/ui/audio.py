@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 
 from upright.core.assets import asset_path
 from upright.core.cues import Tone
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 NO_DEVICE = (
     "No sound device was found, so Upright will show cues on screen only. Check that your "
@@ -81,10 +85,10 @@ class TonePlayer(QObject):
         super().__init__(parent)
         self._enabled = True
         self._volume = min(1.0, max(0.0, volume))
-        self._effects: dict[Tone, QObject] = {}
+        self._effects: dict[Tone, QSoundEffect] = {}
         self._multimedia: ModuleType | None = None
         self._status = audio_status()
-        self._devices: QObject | None = None
+        self._devices: QMediaDevices | None = None
         if self._status.multimedia:
             self._multimedia = load_multimedia()
             self._devices = self._multimedia.QMediaDevices(self)
@@ -134,15 +138,16 @@ class TonePlayer(QObject):
             )
         return self._status.message
 
-    def _get_enabled(self) -> bool:
+    @property
+    def enabled(self) -> bool:
+        """The user's choice: tones on or off."""
         return self._enabled
 
-    def _set_enabled(self, on: bool) -> None:
+    @enabled.setter
+    def enabled(self, on: bool) -> None:
         if on != self._enabled:
             self._enabled = on
             self.status_changed.emit()
-
-    enabled = Property(bool, _get_enabled, _set_enabled, notify=status_changed)
 
     @property
     def volume(self) -> float:
@@ -154,16 +159,20 @@ class TonePlayer(QObject):
         for effect in self._effects.values():
             effect.setVolume(self._volume)
 
-    def can_play(self, tone: Tone) -> bool:
+    def can_play(self, tone: Tone, *, fallback: bool = False) -> bool:
         """Whether play(tone) would reach the speakers now (enabled, device, file loaded)."""
-        if not self._enabled or self._multimedia is None or tone not in self._effects:
+        if not (self._enabled or fallback) or self._multimedia is None or tone not in self._effects:
             return False
         ready = self._multimedia.QSoundEffect.Status.Ready
         return bool(self._effects[tone].status() == ready)
 
-    def play(self, tone: Tone) -> bool:
-        """Start the tone (restarting it if it is already playing); False if it cannot sound."""
-        if not self.can_play(tone):
+    def play(self, tone: Tone, *, fallback: bool = False) -> bool:
+        """Start the tone (restarting it if it is already playing); False if it cannot sound.
+
+        fallback=True plays even when tones are switched off: the tone stands in for words that
+        could not be spoken.
+        """
+        if not self.can_play(tone, fallback=fallback):
             return False
         self._effects[tone].play()
         return True
