@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtTextToSpeech import QTextToSpeech
 from pytestqt.qtbot import QtBot
 
 from upright.core.cues import Cue, Tone
@@ -12,6 +11,10 @@ from upright.ui import audio
 from upright.ui.audio import TonePlayer
 from upright.ui.cue_player import CuePlayer
 from upright.ui.speech import Speaker, WatchdogPolicy
+
+# Qt's speech module needs the system library libpulse0, like Upright's speech itself.
+QtTextToSpeech = pytest.importorskip("PySide6.QtTextToSpeech", reason="needs libpulse0")
+QTextToSpeech = QtTextToSpeech.QTextToSpeech
 
 QUICK = WatchdogPolicy(factor=1.0, slack_s=0.3, ready_timeout_s=0.5)
 
