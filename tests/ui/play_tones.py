@@ -12,10 +12,11 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from upright.core.cues import Tone
@@ -37,13 +38,22 @@ def main(args: list[str]) -> int:
     give_up = QTimer(singleShot=True, interval=READY_TIMEOUT_MS)
     give_up.timeout.connect(app.quit)  # tones never loaded: report what happened
 
+    timers: list[QTimer] = []
+
+    def after(ms: int, action: Callable[[], None]) -> None:
+        # Precise: Qt makes single shots over 2 s coarse, free to fire 5 % early.
+        timer = QTimer(singleShot=True, interval=ms, timerType=Qt.TimerType.PreciseTimer)
+        timer.timeout.connect(action)
+        timer.start()
+        timers.append(timer)
+
     def check_ready() -> None:
         if not give_up.isActive() or not all(player.can_play(tone) for tone, _ in plan):
             return
         give_up.stop()
+        after(round(max(o for _, o in plan) * 1000) + TAIL_MS, app.quit)
         for tone, offset in plan:
-            QTimer.singleShot(round(offset * 1000), lambda tone=tone: play(tone))
-        QTimer.singleShot(round(max(o for _, o in plan) * 1000) + TAIL_MS, app.quit)
+            after(round(offset * 1000), lambda tone=tone: play(tone))
 
     player.status_changed.connect(check_ready)
     give_up.start()
