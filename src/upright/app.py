@@ -98,9 +98,11 @@ def build_context(
 
 
 def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from upright.ui.desktop import set_desktop_identity
+    from upright.ui.hands_free import HandsFree
     from upright.ui.main_window import MainWindow
     from upright.ui.single_instance import InstanceServer, ask_running_instance
 
@@ -137,6 +139,8 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
         window.start_session()
     else:
         window.launch_checks()
+    # Starting a speech engine can take seconds: only once the window is on screen.
+    QTimer.singleShot(300, lambda: window.attach_hands_free(HandsFree.create(window)))
     code = app.exec()
     if ctx.history is not None:
         ctx.history.close()

@@ -18,13 +18,14 @@ from upright.app import open_history_for_app
 from upright.core.paths import DataPaths
 
 KILLS = int(os.environ.get("UPRIGHT_KILLS", "30"))
+DRIVER = Path(__file__).with_name("session_driver.py")
 SAVED = re.compile(r"rep saved: session=(\d+) exercise=(\S+) rep=(\d+)")
 
 
 def start_upright(data: Path) -> subprocess.Popen[bytes]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.Popen(
-        [sys.executable, "-m", "upright", "start", "--data-dir", str(data), "--time-scale", "100"],
+        [sys.executable, str(DRIVER), str(data), "100"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

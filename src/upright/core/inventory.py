@@ -26,7 +26,7 @@ class AssetKind(StrEnum):
 # self-check. A kind left out is still checked in full whenever its folder is present, so this
 # set grows as each kind lands (add ILLUSTRATIONS and SOUNDS when their assets are merged).
 REQUIRED_KINDS: frozenset[AssetKind] = frozenset(
-    {AssetKind.PROGRAMS, AssetKind.ICONS, AssetKind.ILLUSTRATIONS}
+    {AssetKind.PROGRAMS, AssetKind.ICONS, AssetKind.ILLUSTRATIONS, AssetKind.SOUNDS}
 )
 
 # Which files of a folder are checked even when nothing refers to them by name.

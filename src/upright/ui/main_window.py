@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from upright.core import records
 from upright.core.clock import Clock
+from upright.core.cues import CueOptions
 from upright.core.events import SessionEnd
 from upright.core.history import History
 from upright.core.plan import Plan, build_plan
@@ -22,12 +23,13 @@ from upright.core.session_table import session_summaries
 from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, conclude, plan_duration_s, plan_today
 from upright.ui.checkin_flow import CheckIns
+from upright.ui.hands_free import HandsFree
 from upright.ui.history_page import HistoryPage
 from upright.ui.home_page import HomePage
 from upright.ui.illustration_view import IllustrationView
 from upright.ui.player_page import PlayerPage
 from upright.ui.progress_page import ProgressPage, progress_source
-from upright.ui.session_flow import SessionFlow
+from upright.ui.session_flow import SessionAids, SessionFlow
 from upright.ui.settings_page import SettingsPage
 from upright.ui.summary_page import SummaryPage
 from upright.ui.theme import apply_text_scale, stylesheet
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.flow: SessionFlow | None = None
         self.today: TodayPlan | None = None
         self._pain_before: int | None = None
+        self.hands_free: HandsFree | None = None
         self.setWindowTitle("Upright")
         self.setMinimumSize(800, 600)
         self.pages = QStackedWidget()
@@ -123,7 +126,7 @@ class MainWindow(QMainWindow):
         today = todays_plan(self.ctx)
         self.home.show_today(today, plan_duration_s(session_plan(self.ctx, today)))
         self.home.show_profile(self.ctx.settings.profile)
-        self.home.show_notices(self.ctx.notices)
+        self._show_notices()
         db = self.ctx.history.connection if self.ctx.history else None
         self.home.show_recent(records.sessions(db, self.ctx.settings.profile, 5) if db else [])
         self.pages.setCurrentWidget(self.home)
@@ -159,6 +162,21 @@ class MainWindow(QMainWindow):
             self.ctx.history.delete_session(session_id)
             self.show_history()
 
+    def attach_hands_free(self, hands_free: HandsFree) -> None:
+        """Sound, voice and screen-awake, made by the composition root once the window shows."""
+        self.hands_free = hands_free
+        hands_free.apply(self.ctx.settings)
+        hands_free.cues.status_changed.connect(self._show_notices)
+        self.settings_page.test_sound_requested.connect(hands_free.test_sound)
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        sound = self.hands_free.problems() if self.hands_free else []
+        self.home.show_notices([*self.ctx.notices, *sound])
+        self.settings_page.show_status("\n".join(sound))
+        if self.hands_free is not None:
+            self.settings_page.set_voices(self.hands_free.cues.voices)
+
     def show_settings(self) -> None:
         self.settings_page.show_settings(self.ctx.settings)
         self.pages.setCurrentWidget(self.settings_page)
@@ -168,6 +186,8 @@ class MainWindow(QMainWindow):
         self.ctx.settings = settings
         self._save_settings()
         self._apply_look()
+        if self.hands_free is not None:
+            self.hands_free.apply(settings)
 
     def _apply_look(self) -> None:
         apply_text_scale(self.ctx.settings.text_scale)
@@ -245,6 +265,11 @@ class MainWindow(QMainWindow):
             self.player,
             self.ctx.time_scale,
             self,
+            SessionAids(
+                self.hands_free,
+                CueOptions(count_down_from=self.ctx.settings.count_down_from),
+                self.ctx.settings.flash,
+            ),
         )
         self.flow.ended.connect(self._session_ended)
         self.pages.setCurrentWidget(self.player)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from upright.core.clock import Clock
+from upright.core.cues import CueOptions
 from upright.core.events import PhaseStarted, SessionEnd
 from upright.core.history import History
 from upright.core.illustration import scene_for
@@ -15,6 +18,7 @@ from upright.core.recorder import SessionRecorder
 from upright.core.session import RunState, Session
 from upright.core.today import TodayPlan
 from upright.ui.cue_timer import CueTimer
+from upright.ui.hands_free import HandsFree
 from upright.ui.keys import SessionKeys
 from upright.ui.player_page import PlayerPage
 from upright.ui.runner import SessionRunner
@@ -28,6 +32,15 @@ RED_FLAGS = (
     "• chest pain, dizziness or unusual breathlessness.\n\n"
     "Mild muscle tiredness that settles is normal."
 )
+
+
+@dataclass(frozen=True)
+class SessionAids:
+    """What helps the person follow the session: sound and voice, the count-down, a flash."""
+
+    hands_free: HandsFree | None = None
+    cue_options: CueOptions = field(default_factory=CueOptions)
+    flash: bool = False
 
 
 class SessionFlow(QObject):
@@ -45,8 +58,10 @@ class SessionFlow(QObject):
         player: PlayerPage,
         time_scale: float = 1.0,
         parent: QObject | None = None,
+        aids: SessionAids | None = None,
     ) -> None:
         super().__init__(parent)
+        self.aids = aids or SessionAids()
         self.plan = plan
         self.player = player
         self.session = Session(plan, clock, time_scale)
@@ -84,10 +99,19 @@ class SessionFlow(QObject):
         self.runner.gap_detected.connect(self._gap)
         if player.illustration is not None:
             self.runner.paused_changed.connect(player.illustration.set_paused)
-        self.cues = CueTimer(self.runner, clock.monotonic, parent=self)
-        self.cues.cue_due.connect(lambda cue: player.show_caption(cue.caption))
+        self.cues = CueTimer(self.runner, clock.monotonic, self.aids.cue_options, parent=self)
+        hands_free = self.aids.hands_free
+        if hands_free is None:
+            self.cues.cue_due.connect(lambda cue: player.show_caption(cue.caption))
+        else:
+            self.cues.cue_due.connect(hands_free.cues.play)
+            hands_free.cues.caption_changed.connect(player.show_caption)
+            hands_free.cues.flash_requested.connect(player.flash)
+            self.runner.paused_changed.connect(hands_free.session_paused)
 
     def start(self) -> None:
+        if self.aids.hands_free is not None:
+            self.aids.hands_free.session_started()
         self.keys.install()
         self.player.show_save_problem("")
         self.runner.start()
@@ -107,6 +131,8 @@ class SessionFlow(QObject):
 
     def _phase_started(self, event: PhaseStarted) -> None:
         self._show_scene(event)
+        if self.aids.flash:
+            self.player.flash()
         # The exercise's safety reminders take turns, one per phase, under the spoken cue.
         exercise = event.segment.exercise
         reminders = exercise.cues
@@ -153,6 +179,11 @@ class SessionFlow(QObject):
 
     def _finished(self, how: SessionEnd) -> None:
         self.keys.remove()
+        hands_free = self.aids.hands_free
+        if hands_free is not None:
+            hands_free.session_ended()
+            hands_free.cues.caption_changed.disconnect(self.player.show_caption)
+            hands_free.cues.flash_requested.disconnect(self.player.flash)
         if how is SessionEnd.PAIN:
             box = QMessageBox(QMessageBox.Icon.Warning, "Stopped for pain", RED_FLAGS)
             box.setParent(self._dialog_parent(), box.windowFlags())
