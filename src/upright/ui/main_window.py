@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -12,27 +13,24 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from upright.core import records
 from upright.core.clock import Clock
-from upright.core.cues import CueOptions
-from upright.core.events import SessionEnd
 from upright.core.history import History
 from upright.core.plan import Plan, build_plan
 from upright.core.program import Catalog
-from upright.core.recorder import SessionRecorder
-from upright.core.safety import BeforeCheck
-from upright.core.session_table import session_summaries
 from upright.core.settings import Settings, save_settings
-from upright.core.today import TodayPlan, conclude, plan_duration_s, plan_today
-from upright.ui.checkin_flow import CheckIns
-from upright.ui.hands_free import HandsFree
-from upright.ui.history_page import HistoryPage
+from upright.core.today import TodayPlan, plan_duration_s, plan_today
 from upright.ui.home_page import HomePage
-from upright.ui.illustration_view import IllustrationView
-from upright.ui.player_page import PlayerPage
-from upright.ui.progress_page import ProgressPage, progress_source
-from upright.ui.session_flow import SessionAids, SessionFlow
-from upright.ui.settings_page import SettingsPage
-from upright.ui.summary_page import SummaryPage
+from upright.ui.session_control import SessionControl
 from upright.ui.theme import apply_text_scale, stylesheet
+
+if TYPE_CHECKING:
+    from upright.ui.checkin_flow import CheckIns
+    from upright.ui.hands_free import HandsFree
+    from upright.ui.history_page import HistoryPage
+    from upright.ui.player_page import PlayerPage
+    from upright.ui.progress_page import ProgressPage
+    from upright.ui.session_flow import SessionFlow
+    from upright.ui.settings_page import SettingsPage
+    from upright.ui.summary_page import SummaryPage
 
 
 @dataclass
@@ -59,7 +57,10 @@ def session_plan(ctx: AppContext, today: TodayPlan) -> Plan:
     return build_plan(ctx.catalog, pairs, warmups=today.warmups and ctx.settings.warmups)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SessionControl, QMainWindow):
+    """The home page is built at once; every other page the first time it is needed, so the
+    window is on screen quickly and a page's modules (charts, audio ...) load only when used."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -71,45 +72,90 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 600)
         self.pages = QStackedWidget()
         self.home = HomePage(ctx.catalog)
-        self.player = PlayerPage()
-        self.player.set_illustration(IllustrationView(ctx.clock.monotonic))
-        self.summary = SummaryPage()
-        self.history_page = HistoryPage()
-        self.settings_page = SettingsPage()
-        self.progress_page = ProgressPage()
-        pages = (self.home, self.player, self.summary, self.history_page, self.settings_page)
-        for page in (*pages, self.progress_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
-        self.checkins = CheckIns(self.pages, ctx)
         self._apply_look()
 
         self.home.start_requested.connect(self.start_session)
         self.home.level_chosen.connect(self.choose_level)
         self.home.history_requested.connect(self.show_history)
         self.home.progress_requested.connect(self.show_progress)
-        self.progress_page.back_requested.connect(self.show_home)
-        self.summary.done_requested.connect(self.show_home)
-        self.history_page.back_requested.connect(self.show_home)
         self.home.settings_requested.connect(self.show_settings)
-        self.settings_page.back_requested.connect(self.show_home)
-        self.settings_page.changed.connect(self.change_settings)
-        self.player.distance_requested.connect(self.toggle_distance)
-        self.history_page.session_selected.connect(self._show_session_reps)
-        self.history_page.delete_requested.connect(self._delete_session)
-
         self._shortcut("F11", self.toggle_distance, Qt.ShortcutContext.ApplicationShortcut)
         self._page_shortcut(self.home, "Return", self.start_session)
         self._page_shortcut(self.home, "Enter", self.start_session)
         self._page_shortcut(self.home, "H", self.show_history)
         self._page_shortcut(self.home, "G", self.show_progress)
-        self._page_shortcut(self.progress_page, "Escape", self.show_home)
-        self._page_shortcut(self.summary, "Return", self.show_home)
-        self._page_shortcut(self.summary, "Enter", self.show_home)
-        self._page_shortcut(self.history_page, "Escape", self.show_home)
         self._page_shortcut(self.home, "S", self.show_settings)
-        self._page_shortcut(self.settings_page, "Escape", self.show_home)
         self.show_home()
+
+    # -- pages, each built on first use ---------------------------------------------------------
+    def _add(self, page: QWidget, escape_to_home: bool = True) -> None:
+        self.pages.addWidget(page)
+        if escape_to_home:
+            self._page_shortcut(page, "Escape", self.show_home)
+
+    @cached_property
+    def checkins(self) -> CheckIns:
+        from upright.ui.checkin_flow import CheckIns
+
+        return CheckIns(self.pages, self.ctx)
+
+    @cached_property
+    def player(self) -> PlayerPage:
+        from upright.ui.illustration_view import IllustrationView
+        from upright.ui.player_page import PlayerPage
+
+        page = PlayerPage()
+        page.set_illustration(IllustrationView(self.ctx.clock.monotonic))
+        page.high_contrast = self.ctx.settings.high_contrast
+        page.distance_requested.connect(self.toggle_distance)
+        self._add(page, escape_to_home=False)  # Esc during a session means "stop?"
+        return page
+
+    @cached_property
+    def summary(self) -> SummaryPage:
+        from upright.ui.summary_page import SummaryPage
+
+        page = SummaryPage()
+        page.done_requested.connect(self.show_home)
+        self._add(page, escape_to_home=False)
+        self._page_shortcut(page, "Return", self.show_home)
+        self._page_shortcut(page, "Enter", self.show_home)
+        return page
+
+    @cached_property
+    def history_page(self) -> HistoryPage:
+        from upright.ui.history_page import HistoryPage
+
+        page = HistoryPage()
+        page.back_requested.connect(self.show_home)
+        page.session_selected.connect(self._show_session_reps)
+        page.delete_requested.connect(self._delete_session)
+        self._add(page)
+        return page
+
+    @cached_property
+    def settings_page(self) -> SettingsPage:
+        from upright.ui.settings_page import SettingsPage
+
+        page = SettingsPage()
+        page.back_requested.connect(self.show_home)
+        page.changed.connect(self.change_settings)
+        if self.hands_free is not None:
+            page.test_sound_requested.connect(self.hands_free.test_sound)
+            page.set_voices(self.hands_free.cues.voices)
+        self._add(page)
+        return page
+
+    @cached_property
+    def progress_page(self) -> ProgressPage:
+        from upright.ui.progress_page import ProgressPage
+
+        page = ProgressPage()
+        page.back_requested.connect(self.show_home)
+        self._add(page)
+        return page
 
     def _shortcut(self, key: str, slot: object, context: Qt.ShortcutContext) -> None:
         shortcut = QShortcut(QKeySequence(key), self)
@@ -137,11 +183,15 @@ class MainWindow(QMainWindow):
             return
         db = self.ctx.history.connection
         names = {e.id: e.name for e in self.ctx.catalog.exercises}
+        from upright.core.session_table import session_summaries
+
         self.history_page.show_sessions(session_summaries(db, self.ctx.settings.profile), names)
         self.pages.setCurrentWidget(self.history_page)
         self.history_page.sessions_list.setFocus()
 
     def show_progress(self) -> None:
+        from upright.ui.progress_page import progress_source
+
         self.pages.setCurrentWidget(self.progress_page)
         self.progress_page.show_progress(progress_source(self.ctx, todays_plan(self.ctx)))
         self.progress_page.back_button.setFocus()
@@ -167,17 +217,23 @@ class MainWindow(QMainWindow):
         self.hands_free = hands_free
         hands_free.apply(self.ctx.settings)
         hands_free.cues.status_changed.connect(self._show_notices)
-        self.settings_page.test_sound_requested.connect(hands_free.test_sound)
+        if self._built("settings_page"):
+            self.settings_page.test_sound_requested.connect(hands_free.test_sound)
         self._show_notices()
+
+    def _built(self, page: str) -> bool:
+        return page in self.__dict__  # cached_property keeps a built page there
 
     def _show_notices(self) -> None:
         sound = self.hands_free.problems() if self.hands_free else []
         self.home.show_notices([*self.ctx.notices, *sound])
-        self.settings_page.show_status("\n".join(sound))
-        if self.hands_free is not None:
-            self.settings_page.set_voices(self.hands_free.cues.voices)
+        if self._built("settings_page"):
+            self.settings_page.show_status("\n".join(sound))
+            if self.hands_free is not None:
+                self.settings_page.set_voices(self.hands_free.cues.voices)
 
     def show_settings(self) -> None:
+        self._show_notices()
         self.settings_page.show_settings(self.ctx.settings)
         self.pages.setCurrentWidget(self.settings_page)
         self.settings_page.voice_box.setFocus()
@@ -194,7 +250,8 @@ class MainWindow(QMainWindow):
         sheet = stylesheet(self.ctx.settings.high_contrast)
         if self.styleSheet() != sheet:
             self.setStyleSheet(sheet)
-        self.player.high_contrast = self.ctx.settings.high_contrast
+        if self._built("player"):
+            self.player.high_contrast = self.ctx.settings.high_contrast
 
     def choose_level(self, level_id: str) -> None:
         self.ctx.settings = replace(self.ctx.settings, level=level_id)
@@ -220,7 +277,7 @@ class MainWindow(QMainWindow):
 
     def toggle_distance(self) -> None:
         """F11: during a session, the across-the-room view in full screen; elsewhere full screen."""
-        if self.pages.currentWidget() is self.player:
+        if self._built("player") and self.pages.currentWidget() is self.player:
             on = not self.player.distance
             self.player.set_distance(on)
             self._set_fullscreen(on)
@@ -233,108 +290,6 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
 
-    # -- the session --------------------------------------------------------------------------
-    def start_session(self) -> None:
-        """Start, as the person asked: the safety questions first, then the session."""
-        if self.flow is not None:
-            return
-        if self.checkins.screening_due():
-            self.checkins.screen(then=self.start_session)
-            return
-        session_id = self.checkins.next_day_due()
-        if session_id is not None:
-            self.checkins.next_day(
-                session_id, then=lambda: self._after_next_day(self.start_session)
-            )
-            return
-        self.checkins.before(proceed=self.begin_session, declined=self.show_home)
-
-    def begin_session(
-        self, pain_before: int | None = None, check: BeforeCheck | None = None
-    ) -> None:
-        """The session itself, once the person has said they are fit to exercise today."""
-        if self.flow is not None:
-            return
-        today = self.today = todays_plan(self.ctx)
-        self.flow = SessionFlow(
-            today,
-            session_plan(self.ctx, today),
-            self.ctx.clock,
-            self.ctx.history,
-            self.ctx.settings.profile,
-            self.player,
-            self.ctx.time_scale,
-            self,
-            SessionAids(
-                self.hands_free,
-                CueOptions(count_down_from=self.ctx.settings.count_down_from),
-                self.ctx.settings.flash,
-            ),
-        )
-        self.flow.ended.connect(self._session_ended)
-        self.pages.setCurrentWidget(self.player)
-        self.setFocus()
-        self.flow.start()
-        self._pain_before = pain_before
-        if pain_before is not None and check is not None:
-            self.checkins.session_started(self.flow.recorder.session_id, pain_before, check)
-
-    def _session_ended(self, how: SessionEnd, recorder: SessionRecorder) -> None:
-        flow, self.flow = self.flow, None
-        if flow is not None:
-            flow.deleteLater()
-        if self.player.distance:
-            self.player.set_distance(False)
-            self._set_fullscreen(False)
-        if recorder.history is None or recorder.session_id is None:
-            self._show_summary(how, recorder)
-            return
-        self.checkins.after(
-            recorder.session_id, self._pain_before, then=lambda: self._show_summary(how, recorder)
-        )
-
-    def _show_summary(self, how: SessionEnd, recorder: SessionRecorder) -> None:
-        """What was done, and (once pain and effort are in) what the rules make of it."""
-        planned = sum(p.reps for p in recorder.planned)
-        note = recorder.problem or (
-            "Every rep is saved in your history." if recorder.history else "Nothing was saved."
-        )
-        if self.ctx.history is not None and self.today is not None and recorder.problem is None:
-            decisions = conclude(
-                self.ctx.catalog,
-                self.ctx.history,
-                self.ctx.settings.profile,
-                self.today,
-                self.ctx.clock.wall(),
-            )
-            note = "\n".join([*(d.reason for d in decisions), note])
-        self.summary.show_result(how, recorder.all_reps, planned, note)
-        self.pages.setCurrentWidget(self.summary)
-        self.summary.done_button.setFocus()
-
-    def launch_checks(self) -> None:
-        """At start-up: the first-run questions, then "is your back worse?" after a session."""
-        if self.checkins.screening_due():
-            self.checkins.screen(then=self.launch_checks)
-            return
-        session_id = self.checkins.next_day_due()
-        if session_id is not None:
-            self.checkins.next_day(session_id, then=lambda: self._after_next_day(self.show_home))
-            return
-        self.show_home()
-
-    def _after_next_day(self, then: Callable[[], None]) -> None:
-        if self.ctx.history is not None:  # a worse back steps the next session down
-            conclude(
-                self.ctx.catalog,
-                self.ctx.history,
-                self.ctx.settings.profile,
-                todays_plan(self.ctx),
-                self.ctx.clock.wall(),
-            )
-        then()
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.flow is not None and self.flow.runner.running:
-            self.flow.runner.stop(SessionEnd.STOPPED)  # saved as stopped, not lost
+        self.stop_running_session()
         super().closeEvent(event)

@@ -1,0 +1,146 @@
+"""The life of a session in the window: check-ins first, the session, then the answers after.
+
+A mixin of MainWindow (it uses the window's pages, context and check-ins), kept apart so the
+window module stays about navigation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from upright.core.cues import CueOptions
+from upright.core.events import SessionEnd
+from upright.core.recorder import SessionRecorder
+from upright.core.safety import BeforeCheck
+from upright.core.today import TodayPlan, conclude
+
+if TYPE_CHECKING:
+    from upright.ui.checkin_flow import CheckIns
+    from upright.ui.hands_free import HandsFree
+    from upright.ui.main_window import AppContext
+    from upright.ui.player_page import PlayerPage
+    from upright.ui.session_flow import SessionFlow
+    from upright.ui.summary_page import SummaryPage
+
+
+class SessionControl:
+    """Needs from the window: ctx, checkins, player, summary, pages, show_home, _set_fullscreen."""
+
+    ctx: AppContext
+    checkins: CheckIns
+    player: PlayerPage
+    summary: SummaryPage
+    flow: SessionFlow | None
+    today: TodayPlan | None
+    hands_free: HandsFree | None
+    _pain_before: int | None
+
+    def start_session(self) -> None:
+        """Start, as the person asked: the safety questions first, then the session."""
+        if self.flow is not None:
+            return
+        if self.checkins.screening_due():
+            self.checkins.screen(then=self.start_session)
+            return
+        session_id = self.checkins.next_day_due()
+        if session_id is not None:
+            self.checkins.next_day(
+                session_id, then=lambda: self._after_next_day(self.start_session)
+            )
+            return
+        self.checkins.before(proceed=self.begin_session, declined=self.show_home)
+
+    def begin_session(
+        self, pain_before: int | None = None, check: BeforeCheck | None = None
+    ) -> None:
+        """The session itself, once the person has said they are fit to exercise today."""
+        if self.flow is not None:
+            return
+        from upright.ui.main_window import session_plan, todays_plan
+        from upright.ui.session_flow import SessionAids, SessionFlow
+
+        today = self.today = todays_plan(self.ctx)
+        self.flow = SessionFlow(
+            today,
+            session_plan(self.ctx, today),
+            self.ctx.clock,
+            self.ctx.history,
+            self.ctx.settings.profile,
+            self.player,
+            self.ctx.time_scale,
+            self,  # type: ignore[arg-type]
+            SessionAids(
+                self.hands_free,
+                CueOptions(count_down_from=self.ctx.settings.count_down_from),
+                self.ctx.settings.flash,
+            ),
+        )
+        self.flow.ended.connect(self._session_ended)
+        self.pages.setCurrentWidget(self.player)
+        self.setFocus()
+        self.flow.start()
+        self._pain_before = pain_before
+        if pain_before is not None and check is not None:
+            self.checkins.session_started(self.flow.recorder.session_id, pain_before, check)
+
+    def _session_ended(self, how: SessionEnd, recorder: SessionRecorder) -> None:
+        flow, self.flow = self.flow, None
+        if flow is not None:
+            flow.deleteLater()
+        if self.player.distance:
+            self.player.set_distance(False)
+            self._set_fullscreen(False)
+        if recorder.history is None or recorder.session_id is None:
+            self._show_summary(how, recorder)
+            return
+        self.checkins.after(
+            recorder.session_id, self._pain_before, then=lambda: self._show_summary(how, recorder)
+        )
+
+    def _show_summary(self, how: SessionEnd, recorder: SessionRecorder) -> None:
+        """What was done, and (once pain and effort are in) what the rules make of it."""
+        planned = sum(p.reps for p in recorder.planned)
+        note = recorder.problem or (
+            "Every rep is saved in your history." if recorder.history else "Nothing was saved."
+        )
+        if self.ctx.history is not None and self.today is not None and recorder.problem is None:
+            decisions = conclude(
+                self.ctx.catalog,
+                self.ctx.history,
+                self.ctx.settings.profile,
+                self.today,
+                self.ctx.clock.wall(),
+            )
+            note = "\n".join([*(d.reason for d in decisions), note])
+        self.summary.show_result(how, recorder.all_reps, planned, note)
+        self.pages.setCurrentWidget(self.summary)
+        self.summary.done_button.setFocus()
+
+    def launch_checks(self) -> None:
+        """At start-up: the first-run questions, then "is your back worse?" after a session."""
+        if self.checkins.screening_due():
+            self.checkins.screen(then=self.launch_checks)
+            return
+        session_id = self.checkins.next_day_due()
+        if session_id is not None:
+            self.checkins.next_day(session_id, then=lambda: self._after_next_day(self.show_home))
+            return
+        self.show_home()
+
+    def _after_next_day(self, then: Callable[[], None]) -> None:
+        from upright.ui.main_window import todays_plan
+
+        if self.ctx.history is not None:  # a worse back steps the next session down
+            conclude(
+                self.ctx.catalog,
+                self.ctx.history,
+                self.ctx.settings.profile,
+                todays_plan(self.ctx),
+                self.ctx.clock.wall(),
+            )
+        then()
+
+    def stop_running_session(self) -> None:
+        if self.flow is not None and self.flow.runner.running:
+            self.flow.runner.stop(SessionEnd.STOPPED)  # saved as stopped, not lost
