@@ -22,7 +22,7 @@ from upright.core.recovery import open_history
 from upright.core.settings import load_settings
 
 if TYPE_CHECKING:
-    from upright.ui.main_window import AppContext
+    from upright.ui.main_window import AppContext, MainWindow
 
 log = logging.getLogger("upright")
 
@@ -97,12 +97,18 @@ def build_context(
     )
 
 
+def attach_hands_free(window: MainWindow) -> None:
+    """Sound, voice and screen-awake: built after the first paint (speech can take seconds)."""
+    from upright.ui.hands_free import HandsFree
+
+    window.attach_hands_free(HandsFree.create(window))
+
+
 def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from upright.ui.desktop import set_desktop_identity
-    from upright.ui.hands_free import HandsFree
     from upright.ui.main_window import MainWindow
     from upright.ui.single_instance import InstanceServer, ask_running_instance
 
@@ -140,7 +146,7 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     else:
         window.launch_checks()
     # Starting a speech engine can take seconds: only once the window is on screen.
-    QTimer.singleShot(300, lambda: window.attach_hands_free(HandsFree.create(window)))
+    QTimer.singleShot(300, lambda: attach_hands_free(window))
     code = app.exec()
     if ctx.history is not None:
         ctx.history.close()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from upright.core.plan import Segment
+if TYPE_CHECKING:  # only for the annotation: keeps the history store light to import
+    from upright.core.plan import Segment
 
 
 class SessionEnd(StrEnum):

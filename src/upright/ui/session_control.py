@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from upright.core.cues import CueOptions
 from upright.core.events import SessionEnd
-from upright.core.recorder import SessionRecorder
-from upright.core.safety import BeforeCheck
 from upright.core.today import TodayPlan, conclude
 
 if TYPE_CHECKING:
+    from upright.core.recorder import SessionRecorder
+    from upright.core.safety import BeforeCheck
     from upright.ui.checkin_flow import CheckIns
     from upright.ui.hands_free import HandsFree
     from upright.ui.main_window import AppContext
@@ -57,6 +56,7 @@ class SessionControl:
         """The session itself, once the person has said they are fit to exercise today."""
         if self.flow is not None:
             return
+        from upright.core.cues import CueOptions
         from upright.ui.main_window import session_plan, todays_plan
         from upright.ui.session_flow import SessionAids, SessionFlow
 
