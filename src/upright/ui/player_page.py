@@ -265,7 +265,7 @@ class PlayerPage(QWidget):
         h = self.height()
         w = self.width()
         # Sized from the window, so the countdown is readable from 3 m at any size.
-        big = 0.5 if self.distance else 0.34
+        big = 0.62 if self.distance else 0.34
         set_pixel_font(self.countdown_label, int(min(h * big, w * big * 0.65)), bold=True)
         word = 0.12 if self.distance else 0.085
         set_pixel_font(self.phase_label, int(min(h * word, w * 0.08)), bold=True)
