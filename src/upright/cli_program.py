@@ -79,7 +79,7 @@ def run_import(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         wanted = args.profile or load_settings(paths.settings)[0].profile
         profile = find_profile(history.connection, wanted) or wanted
-        install_programme(history, profile, pf, SystemClock().wall(), IMPORT_REASON)
+        install_programme(history, catalog, profile, pf, SystemClock().wall(), IMPORT_REASON)
     finally:
         history.close()
     written_for = f" (written for {pf.person})" if pf.person and pf.person != profile else ""

@@ -87,7 +87,7 @@ def test_export_then_import_gives_the_same_programme(pf: ProgrammeFile) -> None:
 @given(pf=programme_files())
 def test_installed_then_exported_gives_the_same_programme(pf: ProgrammeFile) -> None:
     history = History(":memory:")
-    install_programme(history, "Anna", pf, T0, "set by a test")
+    install_programme(history, CATALOG, "Anna", pf, T0, "set by a test")
     back = current_programme_file(CATALOG, history, "Anna", "beginner")
     assert back == replace(pf, person="Anna")
 
@@ -280,7 +280,7 @@ def test_byte_damaged_files_are_refused_cleanly(
 def test_install_is_all_or_nothing(tmp_path: Path) -> None:
     history = History(tmp_path / "h.sqlite3")
     first = read_programme_file(EXAMPLE, CATALOG)
-    install_programme(history, "Anna", first, T0, "first")
+    install_programme(history, CATALOG, "Anna", first, T0, "first")
     before = db_dump(history)
     second = ProgrammeFile(
         Programme((ProgrammeItem("hand-press-up", "new"), ProgrammeItem("chest-raise"))),
@@ -296,7 +296,7 @@ def test_install_is_all_or_nothing(tmp_path: Path) -> None:
         " WHEN NEW.exercise = 'chest-raise' BEGIN SELECT RAISE(ABORT, 'disk full'); END"
     )
     with pytest.raises(sqlite3.DatabaseError, match="disk full"):
-        install_programme(history, "Anna", second, T0, "second")
+        install_programme(history, CATALOG, "Anna", second, T0, "second")
     assert db_dump(history) == before
     programme = load_programme(history, "Anna", CATALOG)
     assert programme == first.programme

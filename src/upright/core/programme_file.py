@@ -151,9 +151,13 @@ def current_programme_file(
 
 
 def install_programme(
-    history: History, profile: str, pf: ProgrammeFile, at: datetime, reason: str
+    history: History, catalog: Catalog, profile: str, pf: ProgrammeFile, at: datetime, reason: str
 ) -> None:
-    """The programme and every prescription, for ``profile``, in one transaction."""
+    """The programme and every prescription, for ``profile``, in one transaction.
+
+    Checked again first (ValidationError), so no draft with a wrong number is ever stored.
+    """
+    parse_programme_data(programme_file_dict(pf), catalog, Problems(f"programme of {profile}"))
     with history.transaction() as db:
         add_profile(db, profile, at)
         write_programme(db, profile, pf.programme, at)
