@@ -73,9 +73,13 @@ def read_prescription(r: Reader) -> Prescription:
     if target_reps < start_reps:
         r.problems.add(r._at("target_reps"), "must not be fewer than start_reps")
     rest = _seconds(r, "rest_s")
+    # Today's numbers lie between the start and the target; while those two are the wrong way
+    # round, only the absolute limits are checked (the target's message says what to change).
+    holds = (start, target) if target >= start else LIMITS["hold_s"]
+    reps = (start_reps, target_reps) if target_reps >= start_reps else LIMITS["reps"]
     return Prescription(
-        hold_s=r.number("hold_s", start, max(start, target), default=start, unit=" s"),
-        reps=r.integer("reps", start_reps, max(start_reps, target_reps), default=start_reps),
+        hold_s=r.number("hold_s", *holds, default=start, unit=" s"),
+        reps=r.integer("reps", int(reps[0]), int(reps[1]), default=start_reps),
         start_hold_s=start,
         target_hold_s=target,
         step_s=_seconds(r, "step_s"),

@@ -41,6 +41,9 @@ class HomePage(QWidget):
     level_chosen = Signal(str)
     history_requested = Signal()
     settings_requested = Signal()
+    people_requested = Signal()
+    programme_requested = Signal()
+    demo_requested = Signal()
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,10 +52,14 @@ class HomePage(QWidget):
         set_relative_font(title, 2.2, bold=True)
         self.profile_label = QLabel()
         self.profile_label.setObjectName("muted")
+        set_relative_font(self.profile_label, 1.2, bold=True)  # whose session this is, at a glance
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.profile_label)
+        self.person_button = QPushButton("Change person (P)")
+        self.person_button.clicked.connect(self.people_requested.emit)
+        top.addWidget(self.person_button)
 
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
@@ -118,6 +125,14 @@ class HomePage(QWidget):
         self.settings_button = QPushButton("Settings (S)")
         self.settings_button.clicked.connect(self.settings_requested.emit)
         recent_head.addWidget(self.settings_button)
+        self.programme_button = QPushButton("Programme (E)")
+        self.programme_button.setAccessibleDescription("Choose the exercises and their numbers")
+        self.programme_button.clicked.connect(self.programme_requested.emit)
+        self.demo_button = QPushButton("Demo (D)")
+        self.demo_button.setAccessibleDescription("Show any exercise; nothing is recorded")
+        self.demo_button.clicked.connect(self.demo_requested.emit)
+        recent_head.addWidget(self.programme_button)
+        recent_head.addWidget(self.demo_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)

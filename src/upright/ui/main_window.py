@@ -18,6 +18,7 @@ from upright.core.program import Catalog
 from upright.core.recorder import SessionRecorder
 from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, conclude, plan_duration_s, plan_today
+from upright.ui.clinic import ClinicPages
 from upright.ui.history_page import HistoryPage
 from upright.ui.home_page import HomePage
 from upright.ui.player_page import PlayerPage
@@ -38,6 +39,7 @@ class AppContext:
     settings_path: Path | None
     time_scale: float = 1.0
     notices: list[str] = field(default_factory=list)
+    backups: Path | None = None  # where a deleted person's data is kept
 
 
 def todays_plan(ctx: AppContext) -> TodayPlan:
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self._page_shortcut(self.history_page, "Escape", self.show_home)
         self._page_shortcut(self.home, "S", self.show_settings)
         self._page_shortcut(self.settings_page, "Escape", self.show_home)
+        self.clinic = ClinicPages(self)
         self.show_home()
 
     def _shortcut(self, key: str, slot: object, context: Qt.ShortcutContext) -> None:

@@ -1,0 +1,65 @@
+"""The clinic pages in the main window: people, the programme editor and demo mode."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from upright.ui.demo import DemoPage
+from upright.ui.profiles_page import ProfilesPage
+from upright.ui.programme_editor import ProgrammeEditor
+
+if TYPE_CHECKING:
+    from upright.ui.main_window import MainWindow
+
+
+class ClinicPages(QObject):
+    """Adds the pages to the window's stack and the home screen's buttons and keys to them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        ctx = window.ctx
+        self.people = ProfilesPage(ctx)
+        self.editor = ProgrammeEditor(ctx)
+        self.demo = DemoPage(ctx)
+        for page in (self.people, self.editor, self.demo):
+            window.pages.addWidget(page)
+            page.back_requested.connect(window.show_home)
+        home = window.home
+        for signal, key, slot in (
+            (home.people_requested, "P", self.show_people),
+            (home.programme_requested, "E", self.show_editor),
+            (home.demo_requested, "D", self.show_demo),
+        ):
+            signal.connect(slot)
+            self._shortcut(home, key, slot)
+        self.people.switched.connect(self.switch_person)
+        self.people.chosen.connect(window.show_home)
+
+    @staticmethod
+    def _shortcut(page: QWidget, key: str, slot: Callable[[], object]) -> None:
+        shortcut = QShortcut(QKeySequence(key), page)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def show_people(self) -> None:
+        self.people.show_people()
+        self.window.pages.setCurrentWidget(self.people)
+
+    def show_editor(self) -> None:
+        self.window.pages.setCurrentWidget(self.editor)
+        self.editor.open()
+
+    def show_demo(self) -> None:
+        self.window.pages.setCurrentWidget(self.demo)
+        self.demo.open()
+
+    def switch_person(self, name: str) -> None:
+        """The person in use changes, and is remembered for next time."""
+        self.window.change_settings(replace(self.window.ctx.settings, profile=name))
