@@ -137,15 +137,15 @@ class ProgrammeEditor(QWidget):
         layout.addWidget(toolbar)
 
         for keys, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo),
-            (QKeySequence.StandardKey.Redo, self.redo),
-            ("Ctrl+Y", self.redo),
-            (QKeySequence.StandardKey.Save, self.save),
-            ("Escape", self.leave),
-            ("Alt+Up", lambda: self.move(-1)),
-            ("Alt+Down", lambda: self.move(1)),
+            (("Ctrl+Z",), self.undo),
+            (("Ctrl+Y", "Ctrl+Shift+Z"), self.redo),
+            (("Ctrl+S",), self.save),
+            (("Escape",), self.leave),
+            (("Alt+Up",), lambda: self.move(-1)),
+            (("Alt+Down",), lambda: self.move(1)),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut = QShortcut(self)
+            shortcut.setKeys([QKeySequence(k) for k in keys])
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
