@@ -52,6 +52,7 @@ class BigView(QWidget):
             QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
         )
         QVBoxLayout(self.illustration_area).setContentsMargins(0, 0, 0, 0)
+        self.illustration_area.hide()  # until there is an illustration: the timer takes the room
 
         header = QHBoxLayout()
         header.addWidget(self.exercise_label, 1)
@@ -81,6 +82,7 @@ class BigView(QWidget):
         layout = self.illustration_area.layout()
         assert layout is not None
         layout.addWidget(widget)
+        self.illustration_area.show()
 
     def show_snapshot(self, snap: Snapshot) -> None:
         segment = snap.segment
