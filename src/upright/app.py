@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
@@ -18,7 +17,6 @@ from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import Clock, SystemClock
 from upright.core.history import History, HistoryError
 from upright.core.paths import DataPaths, resolve_data_dir
-from upright.core.profiles import DEFAULT_PROFILE, ProfileError, ensure_profile
 from upright.core.recovery import open_history
 from upright.core.settings import load_settings
 
@@ -59,18 +57,6 @@ def open_history_for_app(paths: DataPaths, notices: list[str]) -> History | None
     return opened.history
 
 
-def select_profile(history: History, name: str, clock: Clock, notices: list[str]) -> str:
-    """The person to start with, listed among the people (created if new)."""
-    try:
-        return ensure_profile(history, name, clock.wall())
-    except ProfileError as exc:
-        notices.append(f"The person {name!r} could not be used ({exc}); using {DEFAULT_PROFILE}.")
-        return ensure_profile(history, DEFAULT_PROFILE, clock.wall())
-    except sqlite3.Error as exc:
-        log.warning("could not list the person %r: %s", name, exc)
-        return name
-
-
 def build_context(
     paths: DataPaths, clock: Clock, profile: str | None = None, time_scale: float = 1.0
 ) -> AppContext:
@@ -83,20 +69,14 @@ def build_context(
         notices.append(note)
     if profile:
         settings = replace(settings, profile=profile)
-    history = open_history_for_app(paths, notices)
-    if history is not None:
-        settings = replace(
-            settings, profile=select_profile(history, settings.profile, clock, notices)
-        )
     return AppContext(
         catalog=load_builtin_catalog(),
         clock=clock,
-        history=history,
+        history=open_history_for_app(paths, notices),
         settings=settings,
         settings_path=paths.settings,
         time_scale=time_scale,
         notices=notices,
-        backups=paths.backups,
     )
 
 

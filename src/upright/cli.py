@@ -9,16 +9,17 @@ from pathlib import Path
 from typing import NoReturn
 
 from upright import __version__
-from upright.cli_program import add_program_parser, profile_name, run_program
 from upright.core.clock import SystemClock
 from upright.core.export import history_csv, write_atomically
 from upright.core.history import HistoryError
 from upright.core.paths import DataPaths
 from upright.core.recovery import open_history
-from upright.core.settings import load_settings
-from upright.exits import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, UsageError
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_FAILURE", "EXIT_OK", "HEADLESS", "UsageError", "parse"]
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or bad input: exit 2 with one clear line."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,9 +38,7 @@ def _time_scale(text: str) -> float:
 
 
 def _window_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--profile", type=profile_name, metavar="NAME", help="whose programme and history to use"
-    )
+    parser.add_argument("--profile", metavar="NAME", help="whose programme and history to use")
     parser.add_argument(
         "--time-scale",
         type=_time_scale,
@@ -61,8 +60,6 @@ def build_parser() -> argparse.ArgumentParser:
     _window_options(start)
     export = commands.add_parser("export", help="write the history as CSV, one row per rep")
     export.add_argument("--csv", required=True, type=Path, metavar="FILE")
-    export.add_argument("--profile", type=profile_name, metavar="NAME", dest="profile_sub")
-    add_program_parser(commands)
     return parser
 
 
@@ -70,8 +67,6 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     args = build_parser().parse_args(list(argv))
     if getattr(args, "data_dir_sub", None):
         args.data_dir = args.data_dir_sub
-    if getattr(args, "profile_sub", None):
-        args.profile = args.profile_sub
     return args
 
 
@@ -87,9 +82,7 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
         raise UsageError(str(exc)) from exc
     if opened.notice:
         print(opened.notice, file=sys.stderr)
-    # One person's history only: the chosen person, or the one the app last used.
-    profile = args.profile or load_settings(paths.settings)[0].profile
-    text = history_csv(opened.history.connection, profile)
+    text = history_csv(opened.history.connection, getattr(args, "profile", None))
     opened.history.close()
     try:
         write_atomically(target, text)
@@ -100,4 +93,4 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
-HEADLESS = {"export": run_export, "program": run_program}
+HEADLESS = {"export": run_export}

@@ -6,13 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from upright.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, profile_name
+from upright.core.atomic import write_atomically
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import SystemClock
-from upright.core.export import write_atomically
 from upright.core.fields import ValidationError
 from upright.core.history import History, HistoryError
 from upright.core.paths import DataPaths
-from upright.core.profiles import find_profile, name_problem
+from upright.core.profiles import find_profile
 from upright.core.program import Catalog
 from upright.core.programme_file import (
     ProgrammeFile,
@@ -24,17 +25,8 @@ from upright.core.programme_file import (
 from upright.core.progression import seconds_text
 from upright.core.recovery import open_history
 from upright.core.settings import load_settings
-from upright.exits import EXIT_BAD_INPUT, EXIT_OK, UsageError
 
 IMPORT_REASON = "Set from a programme file from your therapist."
-
-
-def profile_name(text: str) -> str:
-    """argparse type for --profile: a trimmed, valid person's name."""
-    problem = name_problem(text)
-    if problem is not None:
-        raise argparse.ArgumentTypeError(problem)
-    return text.strip()
 
 
 def add_program_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,6 +40,11 @@ def add_program_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         action.add_argument("file", type=Path, metavar="FILE")
         action.add_argument("--profile", type=profile_name, metavar="NAME", dest="profile_sub")
         action.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
+
+
+def _profile(args: argparse.Namespace) -> str | None:
+    """``upright program export F --profile A`` or ``upright --profile A program export F``."""
+    return getattr(args, "profile_sub", None) or getattr(args, "profile", None)
 
 
 def _summary(catalog: Catalog, pf: ProgrammeFile) -> str:
@@ -77,7 +74,7 @@ def run_import(args: argparse.Namespace, paths: DataPaths) -> int:
         return EXIT_BAD_INPUT
     history = _open(paths)
     try:
-        wanted = args.profile or load_settings(paths.settings)[0].profile
+        wanted = _profile(args) or load_settings(paths.settings)[0].profile
         profile = find_profile(history.connection, wanted) or wanted
         install_programme(history, catalog, profile, pf, SystemClock().wall(), IMPORT_REASON)
     finally:
@@ -93,7 +90,7 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
     catalog = load_builtin_catalog()
     settings = load_settings(paths.settings)[0]
-    profile = args.profile or settings.profile
+    profile = _profile(args) or settings.profile
     history = _open(paths) if paths.database.exists() else None
     try:
         if history is not None:

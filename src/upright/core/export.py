@@ -25,24 +25,13 @@ def history_csv(db: sqlite3.Connection, profile: str | None = None) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write to a private temporary file beside ``path``, flush it to disk, rename it into place.
-
-    On disk before it is in place: a backup written before a delete survives a power cut.
-    """
+    """Write to a temporary file beside ``path`` and rename it into place."""
     path = path.expanduser()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    if hasattr(os, "O_DIRECTORY"):  # POSIX: make the rename itself durable
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)

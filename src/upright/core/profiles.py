@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from upright.core.export import write_atomically
+from upright.core.atomic import write_atomically
 from upright.core.history import History
 
 MAX_NAME = 40

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from upright.core.export import write_atomically
+from upright.core.atomic import write_atomically
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upright.core.export import write_atomically
+from upright.core.atomic import write_atomically
 from upright.core.fields import ValidationError
 from upright.core.prescriptions import load_prescription
 from upright.core.programme import MAX_EXERCISES
