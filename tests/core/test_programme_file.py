@@ -151,6 +151,9 @@ MALFORMED: list[tuple[str, bytes, str]] = [
     ("version 2", b'{"format": "upright-programme", "version": 2}', "is 2: this Upright reads"),
     ("version text", b'{"format": "upright-programme", "version": "1"}', 'is "1": this'),
     ("no version", b'{"format": "upright-programme"}', "version (line 1): is missing"),
+    ("version NaN", b'{"format": "upright-programme", "version": NaN}', "is NaN: this"),
+    ("version huge", b'{"format": "upright-programme", "version": 1e999}', "is Infinity: this"),
+    ("version list", b'{"format": "upright-programme", "version": [NaN]}', 'is ["NaN"]: this'),
     ("trailing text", dumps(example()) + b"\nrm -rf /", "not valid JSON (Extra data)"),
 ]
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from upright.core.catalog import read_prescription
-from upright.core.fields import Problems, Reader, ValidationError
+from upright.core.fields import Problems, Reader, Unreadable, ValidationError
 from upright.core.history import History
 from upright.core.jsontext import read_json
 from upright.core.prescriptions import load_prescription, write_prescription
@@ -53,15 +53,23 @@ class ProgrammeFile:
         return tuple(zip(self.programme.items, self.prescriptions, strict=True))
 
 
+def _shown(value: object) -> str:
+    """A decoded value as the file wrote it, for a message (NaN and friends included)."""
+    if isinstance(value, Unreadable):
+        return value.text
+    return json.dumps(value, default=lambda unreadable: unreadable.text)
+
+
 def _format_problem(data: Mapping[str, object]) -> tuple[str, str] | None:
     fmt, version = data.get("format"), data.get("version")
     if fmt != FORMAT:
         return "format", f"must be {FORMAT!r} (is this an Upright programme file?)"
     if isinstance(version, bool) or not isinstance(version, int | float) or version != VERSION:
-        shown = "missing" if version is None else json.dumps(version)[:20]
+        shown = "missing" if version is None else _shown(version)
+
         return (
             "version",
-            f"is {shown}: this Upright reads programme files of version {VERSION} only",
+            f"is {shown[:20]}: this Upright reads programme files of version {VERSION} only",
         )
     return None
 
