@@ -48,7 +48,7 @@ def test_create_switch_rename_and_the_choice_is_remembered(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w = make_window(qtbot, data_dir)
-    qtbot.keyClick(w.home, Qt.Key.Key_P)
+    qtbot.keyClick(w.home, Qt.Key.Key_W)
     page = w.clinic.people
     assert w.pages.currentWidget() is page
     monkeypatch.setattr(

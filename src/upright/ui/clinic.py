@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -10,12 +12,15 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from upright.core.profiles import DEFAULT_PROFILE, ProfileError, ensure_profile
 from upright.ui.demo import DemoPage
 from upright.ui.profiles_page import ProfilesPage
 from upright.ui.programme_editor import ProgrammeEditor
 
 if TYPE_CHECKING:
     from upright.ui.main_window import MainWindow
+
+log = logging.getLogger("upright")
 
 
 class ClinicPages(QObject):
@@ -25,6 +30,8 @@ class ClinicPages(QObject):
         super().__init__(window)
         self.window = window
         ctx = window.ctx
+        if ctx.history is not None:  # the person chosen at start (--profile) is listed
+            ctx.settings = replace(ctx.settings, profile=self._listed(ctx.settings.profile))
         self.people = ProfilesPage(ctx)
         self.editor = ProgrammeEditor(ctx)
         self.demo = DemoPage(ctx)
@@ -33,7 +40,7 @@ class ClinicPages(QObject):
             page.back_requested.connect(window.show_home)
         home = window.home
         for signal, key, slot in (
-            (home.people_requested, "P", self.show_people),
+            (home.people_requested, "W", self.show_people),
             (home.programme_requested, "E", self.show_editor),
             (home.demo_requested, "D", self.show_demo),
         ):
@@ -41,6 +48,21 @@ class ClinicPages(QObject):
             self._shortcut(home, key, slot)
         self.people.switched.connect(self.switch_person)
         self.people.chosen.connect(window.show_home)
+
+    def _listed(self, name: str) -> str:
+        """``name`` as a listed person (created if new), or the default person if it cannot be."""
+        ctx = self.window.ctx
+        assert ctx.history is not None
+        try:
+            return ensure_profile(ctx.history, name, ctx.clock.wall())
+        except ProfileError as exc:
+            ctx.notices.append(
+                f"The person {name!r} cannot be used ({exc}); using {DEFAULT_PROFILE}."
+            )
+            return ensure_profile(ctx.history, DEFAULT_PROFILE, ctx.clock.wall())
+        except sqlite3.Error as exc:  # a read-only history: still that person's sessions
+            log.warning("could not list the person %r: %s", name, exc)
+            return name
 
     @staticmethod
     def _shortcut(page: QWidget, key: str, slot: Callable[[], object]) -> None:

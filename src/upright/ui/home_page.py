@@ -38,12 +38,12 @@ def session_line(row: SessionRow) -> str:
 
 class HomePage(QWidget):
     start_requested = Signal()
-    level_chosen = Signal(str)
-    history_requested = Signal()
-    settings_requested = Signal()
     people_requested = Signal()
     programme_requested = Signal()
     demo_requested = Signal()
+    level_chosen = Signal(str)
+    history_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,9 +57,6 @@ class HomePage(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.profile_label)
-        self.person_button = QPushButton("Change person (P)")
-        self.person_button.clicked.connect(self.people_requested.emit)
-        top.addWidget(self.person_button)
 
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
@@ -125,14 +122,6 @@ class HomePage(QWidget):
         self.settings_button = QPushButton("Settings (S)")
         self.settings_button.clicked.connect(self.settings_requested.emit)
         recent_head.addWidget(self.settings_button)
-        self.programme_button = QPushButton("Programme (E)")
-        self.programme_button.setAccessibleDescription("Choose the exercises and their numbers")
-        self.programme_button.clicked.connect(self.programme_requested.emit)
-        self.demo_button = QPushButton("Demo (D)")
-        self.demo_button.setAccessibleDescription("Show any exercise; nothing is recorded")
-        self.demo_button.clicked.connect(self.demo_requested.emit)
-        recent_head.addWidget(self.programme_button)
-        recent_head.addWidget(self.demo_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
@@ -145,6 +134,21 @@ class HomePage(QWidget):
         layout.addLayout(recent_head)
         layout.addWidget(self.recent_label)
         layout.addStretch(1)
+
+        # Setting up, rather than exercising: at the bottom, out of the way of the session.
+        self.person_button = QPushButton("Change person (W)")
+        self.person_button.clicked.connect(self.people_requested.emit)
+        self.programme_button = QPushButton("Programme (E)")
+        self.programme_button.setAccessibleDescription("Choose the exercises and their numbers")
+        self.programme_button.clicked.connect(self.programme_requested.emit)
+        self.demo_button = QPushButton("Demo (D)")
+        self.demo_button.setAccessibleDescription("Show any exercise; nothing is recorded")
+        self.demo_button.clicked.connect(self.demo_requested.emit)
+        setup = QHBoxLayout()
+        for button in (self.person_button, self.programme_button, self.demo_button):
+            setup.addWidget(button)
+        setup.addStretch(1)
+        layout.addLayout(setup)
 
     def show_today(self, today: TodayPlan, duration_s: float) -> None:
         self.level_group.setExclusive(False)
