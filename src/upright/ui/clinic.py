@@ -1,4 +1,7 @@
-"""The clinic pages in the main window: people, the programme editor and demo mode."""
+"""The clinic pages in the main window: people, the programme editor and demo mode.
+
+Each page is built the first time it is shown, so none of them slows the start.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -13,12 +17,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from upright.core.profiles import DEFAULT_PROFILE, ProfileError, ensure_profile
-from upright.ui.demo import DemoPage
-from upright.ui.profiles_page import ProfilesPage
-from upright.ui.programme_editor import ProgrammeEditor
 
 if TYPE_CHECKING:
+    from upright.ui.demo import DemoPage
     from upright.ui.main_window import MainWindow
+    from upright.ui.profiles_page import ProfilesPage
+    from upright.ui.programme_editor import ProgrammeEditor
 
 log = logging.getLogger("upright")
 
@@ -32,12 +36,6 @@ class ClinicPages(QObject):
         ctx = window.ctx
         if ctx.history is not None:  # the person chosen at start (--profile) is listed
             ctx.settings = replace(ctx.settings, profile=self._listed(ctx.settings.profile))
-        self.people = ProfilesPage(ctx)
-        self.editor = ProgrammeEditor(ctx)
-        self.demo = DemoPage(ctx)
-        for page in (self.people, self.editor, self.demo):
-            window.pages.addWidget(page)
-            page.back_requested.connect(window.show_home)
         home = window.home
         for signal, key, slot in (
             (home.people_requested, "W", self.show_people),
@@ -46,8 +44,37 @@ class ClinicPages(QObject):
         ):
             signal.connect(slot)
             self._shortcut(home, key, slot)
-        self.people.switched.connect(self.switch_person)
-        self.people.chosen.connect(window.show_home)
+
+    # -- the pages, each built on first use -----------------------------------------------------
+    def _add(self, page: ProfilesPage | ProgrammeEditor | DemoPage) -> None:
+        self.window.pages.addWidget(page)
+        page.back_requested.connect(self.window.show_home)
+
+    @cached_property
+    def people(self) -> ProfilesPage:
+        from upright.ui.profiles_page import ProfilesPage
+
+        page = ProfilesPage(self.window.ctx)
+        page.switched.connect(self.switch_person)
+        page.chosen.connect(self.window.show_home)
+        self._add(page)
+        return page
+
+    @cached_property
+    def editor(self) -> ProgrammeEditor:
+        from upright.ui.programme_editor import ProgrammeEditor
+
+        page = ProgrammeEditor(self.window.ctx)
+        self._add(page)
+        return page
+
+    @cached_property
+    def demo(self) -> DemoPage:
+        from upright.ui.demo import DemoPage
+
+        page = DemoPage(self.window.ctx)
+        self._add(page)
+        return page
 
     def _listed(self, name: str) -> str:
         """``name`` as a listed person (created if new), or the default person if it cannot be."""
