@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,8 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upright.core.atomic import write_atomically
-from upright.core.fields import ValidationError
 from upright.core.prescriptions import load_prescription
 from upright.core.programme import MAX_EXERCISES
 from upright.core.programme_edit import (
@@ -38,12 +33,11 @@ from upright.core.programme_file import (
     ProgrammeFile,
     current_programme_file,
     install_programme,
-    programme_file_text,
-    read_programme_file,
 )
 from upright.core.undo import UndoStack
 from upright.ui.dialogs import confirm
 from upright.ui.prescription_form import PrescriptionForm, problem_lines
+from upright.ui.programme_files import ProgrammeFiles
 from upright.ui.programme_list import ProgrammeList
 from upright.ui.theme import set_relative_font
 
@@ -51,10 +45,9 @@ if TYPE_CHECKING:
     from upright.ui.main_window import AppContext
 
 SAVE_REASON = "Set in the programme editor."
-FILES = "Upright programme (*.json);;All files (*)"
 
 
-class ProgrammeEditor(QWidget):
+class ProgrammeEditor(ProgrammeFiles, QWidget):
     back_requested = Signal()
     saved = Signal()
 
@@ -270,45 +263,6 @@ class ProgrammeEditor(QWidget):
         self._refresh()
         self.saved.emit()
         return True
-
-    def import_file(self, path: Path) -> bool:
-        """Into the editor, to look at before saving; a bad file changes nothing."""
-        try:
-            loaded = read_programme_file(path, self.ctx.catalog)
-        except ValidationError as exc:
-            self.status_label.setText(
-                "\n".join([f"{path.name} was not imported:", *exc.problems[:8]])
-            )
-            return False
-        self.row = 0
-        self._apply(replace(loaded, person=self.draft.person))
-        who = f" (written for {loaded.person})" if loaded.person else ""
-        self.status_label.setText(f"Imported {path.name}{who}. Press Save to keep it.")
-        return True
-
-    def export_file(self, path: Path) -> bool:
-        if check(self.draft, self.ctx.catalog):
-            self.status_label.setText("Change what is marked ⚠ before exporting.")
-            return False
-        try:
-            write_atomically(path, programme_file_text(self.draft))
-        except OSError as exc:
-            self.status_label.setText(f"{path} could not be written: {exc.strerror}.")
-            return False
-        self.status_label.setText(f"Exported to {path}.")
-        return True
-
-    def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a programme", str(Path.home()), FILES)
-        if name:
-            self.import_file(Path(name))
-
-    def choose_export(self) -> None:
-        person = self.ctx.settings.profile
-        suggested = str(Path.home() / f"{person}-programme.json")
-        name, _ = QFileDialog.getSaveFileName(self, "Export the programme", suggested, FILES)
-        if name:
-            self.export_file(Path(name))
 
     def leave(self) -> None:
         if self.unsaved and not confirm(
