@@ -94,6 +94,7 @@ def build_context(
         settings_path=paths.settings,
         time_scale=time_scale,
         notices=notices,
+        backups=paths.backups,
     )
 
 

@@ -44,8 +44,20 @@ def _time_scale(text: str) -> float:
     return value
 
 
+def profile_name(text: str) -> str:
+    """--profile: a person's name, trimmed; a bad one is refused in plain words."""
+    from upright.core.profiles import name_problem
+
+    problem = name_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return text.strip()
+
+
 def _window_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--profile", metavar="NAME", help="whose programme and history to use")
+    parser.add_argument(
+        "--profile", type=profile_name, metavar="NAME", help="whose programme and history to use"
+    )
     parser.add_argument(
         "--time-scale",
         type=_time_scale,
@@ -67,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="where history and settings live")
     _window_options(parser)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    from upright.cli_program import add_program_parser  # it imports this module
+
+    add_program_parser(commands)
     start = commands.add_parser("start", help="open and go straight to today's session")
     start.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
     _window_options(start)
@@ -161,4 +176,10 @@ def run_report(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
-HEADLESS = {"export": run_export, "report": run_report}
+def run_program(args: argparse.Namespace, paths: DataPaths) -> int:
+    from upright.cli_program import run_program as run  # it imports this module
+
+    return run(args, paths)
+
+
+HEADLESS = {"export": run_export, "report": run_report, "program": run_program}

@@ -33,32 +33,65 @@ def load_catalog(path: Path) -> Catalog:
     return parse_catalog(data, source=str(path))
 
 
+# The bounds of every prescription field, shared by the readers and the programme editor.
+LIMITS: dict[str, tuple[float, float]] = {
+    "hold_s": (1, 120),  # and within start_hold_s .. target_hold_s
+    "reps": (1, 30),  # and within start_reps .. target_reps
+    "start_hold_s": (1, 120),
+    "target_hold_s": (1, 120),
+    "step_s": (0.5, 30),
+    "start_reps": (1, 30),
+    "target_reps": (1, 30),
+    "rest_s": (0, 300),
+    "long_rest_s": (0, 300),
+    "long_rest_from_s": (0, 120),
+    "get_ready_s": (0, 60),
+    "lift_s": (0.5, 10),
+    "lower_s": (0.5, 10),
+    "sessions_per_week": (2, 7),
+}
+
+
+def _seconds(r: Reader, key: str, default: float | None = None) -> float:
+    low, high = LIMITS[key]
+    return r.number(key, low, high, default=default, unit=" s")
+
+
+def _count(r: Reader, key: str, default: int | None = None) -> int:
+    low, high = LIMITS[key]
+    return r.integer(key, int(low), int(high), default=default)
+
+
 def read_prescription(r: Reader) -> Prescription:
     """The prescription fields shared by the catalogue's defaults and a person's programme file."""
-    start = r.number("start_hold_s", 1, 120, unit=" s")
-    target = r.number("target_hold_s", 1, 120, unit=" s")
+    start = _seconds(r, "start_hold_s")
+    target = _seconds(r, "target_hold_s")
     if target < start:
         r.problems.add(r._at("target_hold_s"), "must not be shorter than start_hold_s")
-    start_reps = r.integer("start_reps", 1, 30)
-    target_reps = r.integer("target_reps", 1, 30, default=start_reps)
+    start_reps = _count(r, "start_reps")
+    target_reps = _count(r, "target_reps", default=start_reps)
     if target_reps < start_reps:
         r.problems.add(r._at("target_reps"), "must not be fewer than start_reps")
-    rest = r.number("rest_s", 0, 300, unit=" s")
+    rest = _seconds(r, "rest_s")
+    # Today's numbers lie between the start and the target; while those two are the wrong way
+    # round, only the absolute limits are checked (the target's message says what to change).
+    holds = (start, target) if target >= start else LIMITS["hold_s"]
+    reps = (start_reps, target_reps) if target_reps >= start_reps else LIMITS["reps"]
     return Prescription(
-        hold_s=r.number("hold_s", start, target, default=start, unit=" s"),
-        reps=r.integer("reps", start_reps, target_reps, default=start_reps),
+        hold_s=r.number("hold_s", *holds, default=start, unit=" s"),
+        reps=r.integer("reps", int(reps[0]), int(reps[1]), default=start_reps),
         start_hold_s=start,
         target_hold_s=target,
-        step_s=r.number("step_s", 0.5, 30, unit=" s"),
+        step_s=_seconds(r, "step_s"),
         start_reps=start_reps,
         target_reps=target_reps,
         rest_s=rest,
-        long_rest_s=r.number("long_rest_s", 0, 300, default=rest, unit=" s"),
-        long_rest_from_s=r.number("long_rest_from_s", 0, 120, default=target, unit=" s"),
-        get_ready_s=r.number("get_ready_s", 0, 60, unit=" s"),
-        lift_s=r.number("lift_s", 0.5, 10, unit=" s"),
-        lower_s=r.number("lower_s", 0.5, 10, unit=" s"),
-        sessions_per_week=r.integer("sessions_per_week", 2, 7, default=5),
+        long_rest_s=_seconds(r, "long_rest_s", default=rest),
+        long_rest_from_s=_seconds(r, "long_rest_from_s", default=target),
+        get_ready_s=_seconds(r, "get_ready_s"),
+        lift_s=_seconds(r, "lift_s"),
+        lower_s=_seconds(r, "lower_s"),
+        sessions_per_week=_count(r, "sessions_per_week", default=5),
     )
 
 

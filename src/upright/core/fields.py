@@ -2,34 +2,102 @@
 
 from __future__ import annotations
 
+import json
 import math
+import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_$-]{1,60}")
+_PARENT = re.compile(r"(\.[^.\[]*|\[\d+\])$")
+# Keys that would point outside the document; Upright never follows them.
+REFERENCE_KEYS = frozenset(
+    {"include", "import", "href", "url", "uri", "src", "file", "path", "image", "video", "link"}
+)
+# Right-to-left overrides can make text read differently from what it says.
+_BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class ValidationError(ValueError):
     """One or more problems in a document; each names the field it is about."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(
+        self, source: str, problems: list[str], entries: list[tuple[str, str]] | None = None
+    ) -> None:
         self.source = source
         self.problems = problems
+        # (field path, message) pairs, for showing each problem beside its field
+        self.entries = entries if entries is not None else [("", p) for p in problems]
         super().__init__(f"{source}: " + "; ".join(problems))
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A JSON value that is not an ordinary number (NaN, Infinity, or hundreds of digits)."""
+
+    text: str
+
+
+def field_name(key: object) -> str:
+    """A key as it appears in a field path: plain keys as they are, others quoted and short."""
+    text = str(key)
+    return text if _PLAIN_KEY.fullmatch(text) else json.dumps(text[:40])
+
+
+def parent_path(path: str) -> str:
+    """``a.b[2].c`` -> ``a.b[2]`` -> ``a.b`` -> ``a`` -> ``""``."""
+    return _PARENT.sub("", path) if _PARENT.search(path) else ""
 
 
 @dataclass
 class Problems:
-    """Accumulates problems so a reader can report all of them at once."""
+    """Accumulates problems so a reader can report all of them at once.
+
+    ``lines`` maps field paths to their line in the source text, when there is one, so each
+    problem can say where to look.
+    """
 
     source: str
-    items: list[str] = field(default_factory=list)
+    lines: Mapping[str, int] = field(default_factory=dict)
+    entries: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, path: str, message: str) -> None:
-        self.items.append(f"{path}: {message}" if path else message)
+        self.entries.append((path, message))
+
+    def line_of(self, path: str) -> int | None:
+        """The line of the field, or of its nearest enclosing field that has one."""
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = parent_path(path)
+
+    def describe(self, path: str, message: str) -> str:
+        line = self.line_of(path) if self.lines else None
+        where = f"{path} (line {line})" if path and line else path
+        return f"{where}: {message}" if where else message
+
+    @property
+    def items(self) -> list[str]:
+        return [self.describe(path, message) for path, message in self.entries]
 
     def raise_if_any(self) -> None:
-        if self.items:
-            raise ValidationError(self.source, list(self.items))
+        if self.entries:
+            raise ValidationError(self.source, self.items, list(self.entries))
+
+
+def text_problem(value: str) -> str | None:
+    """Why a piece of text cannot be shown as it is, or None."""
+    for char in value:
+        category = unicodedata.category(char)
+        if category == "Cs":
+            return "contains characters that are not valid text"
+        if (category == "Cc" and char not in "\n\t") or char in _BIDI_OVERRIDES:
+            return f"must not contain control characters (found U+{ord(char):04X})"
+    return None
 
 
 class Reader:
@@ -54,10 +122,15 @@ class Reader:
     def has(self, key: str) -> bool:
         return key in self.data
 
-    def reject_unknown(self, allowed: set[str]) -> None:
+    def reject_unknown(self, allowed: set[str] | frozenset[str]) -> None:
         for key in self.data:
-            if key not in allowed:
-                self.problems.add(self._at(str(key)), "is not a known field")
+            if key in allowed:
+                continue
+            if str(key).startswith("$") or str(key).lower() in REFERENCE_KEYS:
+                message = "would refer to something outside the file, which Upright never follows"
+            else:
+                message = "is not a known field"
+            self.problems.add(self._at(field_name(key)), message)
 
     def text(self, key: str, default: str | None = None, max_len: int = 2000) -> str:
         value = self.data.get(key, default)
@@ -70,6 +143,9 @@ class Reader:
         if len(value) > max_len:
             self.problems.add(self._at(key), f"is longer than {max_len} characters")
             return value[:max_len]
+        if (problem := text_problem(value)) is not None:
+            self.problems.add(self._at(key), problem)
+            return ""
         return value
 
     def number(
@@ -79,13 +155,16 @@ class Reader:
         if value is None:
             self.problems.add(self._at(key), "is required")
             return low
-        is_number = isinstance(value, int | float) and not isinstance(value, bool)
-        if not is_number or not math.isfinite(value):
+        if isinstance(value, Unreadable) or (isinstance(value, float) and not math.isfinite(value)):
+            self.problems.add(self._at(key), "must be an ordinary number (not NaN or Infinity)")
+            return low
+        if isinstance(value, bool) or not isinstance(value, int | float):
             self.problems.add(self._at(key), "must be a number")
             return low
         if not low <= value <= high:
             self.problems.add(self._at(key), f"must be between {low:g} and {high:g}{unit}")
-            return min(max(float(value), low), high)
+            # Clamp before converting: an int too big for a float must not raise here.
+            return float(min(max(value, low), high))
         return float(value)
 
     def integer(self, key: str, low: int, high: int, default: int | None = None) -> int:
@@ -93,6 +172,11 @@ class Reader:
         if value is None:
             self.problems.add(self._at(key), "is required")
             return low
+        if isinstance(value, Unreadable):
+            self.problems.add(self._at(key), "must be an ordinary number (not NaN or Infinity)")
+            return low
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 10.0 is a whole number, as JSON Schema says too
         if isinstance(value, bool) or not isinstance(value, int):
             self.problems.add(self._at(key), "must be a whole number")
             return low
@@ -120,7 +204,10 @@ class Reader:
         out: list[str] = []
         for i, item in enumerate(value[:max_items]):
             if isinstance(item, str) and item.strip() and len(item) <= 2000:
-                out.append(item)
+                if (problem := text_problem(item)) is not None:
+                    self.problems.add(f"{self._at(key)}[{i}]", problem)
+                else:
+                    out.append(item)
             else:
                 self.problems.add(f"{self._at(key)}[{i}]", "must be non-empty text")
         return tuple(out)

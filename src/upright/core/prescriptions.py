@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import asdict
 from datetime import datetime
 
@@ -37,13 +38,25 @@ def load_prescription(
     return prescription_from_json(row["data"], f"prescription for {exercise.id}"), row["reason"]
 
 
+def write_prescription(
+    db: sqlite3.Connection,
+    profile: str,
+    exercise_id: str,
+    p: Prescription,
+    reason: str,
+    at: datetime,
+) -> None:
+    """Inside a caller's transaction."""
+    db.execute(
+        "INSERT INTO prescriptions (profile, exercise, data, reason, updated_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (profile, exercise) DO UPDATE SET"
+        " data = excluded.data, reason = excluded.reason, updated_at = excluded.updated_at",
+        (profile, exercise_id, json.dumps(asdict(p)), reason, at.isoformat(timespec="seconds")),
+    )
+
+
 def save_prescription(
     history: History, profile: str, exercise_id: str, p: Prescription, reason: str, at: datetime
 ) -> None:
     with history.transaction() as db:
-        db.execute(
-            "INSERT INTO prescriptions (profile, exercise, data, reason, updated_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (profile, exercise) DO UPDATE SET"
-            " data = excluded.data, reason = excluded.reason, updated_at = excluded.updated_at",
-            (profile, exercise_id, json.dumps(asdict(p)), reason, at.isoformat(timespec="seconds")),
-        )
+        write_prescription(db, profile, exercise_id, p, reason, at)

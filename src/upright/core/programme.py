@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,6 +12,7 @@ from upright.core.history import History
 from upright.core.program import Catalog, ExerciseKind
 
 MAX_EXERCISES = 8
+MAX_NOTE = 500  # characters
 
 
 @dataclass(frozen=True)
@@ -44,21 +46,26 @@ def programme_to_dict(programme: Programme) -> dict[str, object]:
     }
 
 
-def read_programme(r: Reader, catalog: Catalog) -> Programme:
-    """Validate a programme object; every problem names its field."""
-    items: list[ProgrammeItem] = []
-    for child in r.children("exercises", max_items=MAX_EXERCISES):
-        ident = child.text("id", max_len=60)
-        if ident and not any(
-            e.id == ident and e.kind is ExerciseKind.HOLD for e in catalog.exercises
-        ):
-            r.problems.add(f"{child.path}.id", f"{ident!r} is not one of Upright's exercises")
-        items.append(ProgrammeItem(ident, child.text("note", default="", max_len=500)))
+def read_item(r: Reader, catalog: Catalog) -> ProgrammeItem:
+    """One entry of a programme: a built-in hold exercise's id and the therapist's note."""
+    ident = r.text("id", max_len=60)
+    if ident and not any(e.id == ident and e.kind is ExerciseKind.HOLD for e in catalog.exercises):
+        holds = ", ".join(e.id for e in catalog.exercises if e.kind is ExerciseKind.HOLD)
+        r.problems.add(r._at("id"), f"{ident!r} is not one of Upright's exercises ({holds})")
+    return ProgrammeItem(ident, r.text("note", default="", max_len=MAX_NOTE))
+
+
+def check_items(r: Reader, items: list[ProgrammeItem]) -> None:
     ids = [i.exercise_id for i in items]
     if len(set(ids)) != len(ids):
         r.problems.add(r._at("exercises"), "lists the same exercise twice")
-    warmups = r.boolean("warmups", default=True)
-    return Programme(tuple(items), warmups)
+
+
+def read_programme(r: Reader, catalog: Catalog) -> Programme:
+    """Validate a programme object; every problem names its field."""
+    items = [read_item(c, catalog) for c in r.children("exercises", max_items=MAX_EXERCISES)]
+    check_items(r, items)
+    return Programme(tuple(items), r.boolean("warmups", default=True))
 
 
 def load_programme(history: History | None, profile: str, catalog: Catalog) -> Programme | None:
@@ -76,14 +83,21 @@ def load_programme(history: History | None, profile: str, catalog: Catalog) -> P
     return programme
 
 
+def write_programme(
+    db: sqlite3.Connection, profile: str, programme: Programme, at: datetime
+) -> None:
+    """Inside a caller's transaction."""
+    db.execute(
+        "INSERT INTO programmes (profile, data, updated_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (profile) DO UPDATE SET data = excluded.data,"
+        " updated_at = excluded.updated_at",
+        (profile, json.dumps(programme_to_dict(programme)), at.isoformat(timespec="seconds")),
+    )
+
+
 def save_programme(history: History, profile: str, programme: Programme, at: datetime) -> None:
     with history.transaction() as db:
-        db.execute(
-            "INSERT INTO programmes (profile, data, updated_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (profile) DO UPDATE SET data = excluded.data,"
-            " updated_at = excluded.updated_at",
-            (profile, json.dumps(programme_to_dict(programme)), at.isoformat(timespec="seconds")),
-        )
+        write_programme(db, profile, programme, at)
 
 
 def clear_programme(history: History, profile: str) -> None:

@@ -73,6 +73,19 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at TEXT NOT NULL
     );
     """,
+    # 4: the people who use this computer, listed even before their first session.
+    """
+    CREATE TABLE profiles (
+        name TEXT PRIMARY KEY,
+        created_at TEXT                  -- ISO 8601; for people from before version 4, their
+    );                                   -- first session's time, or NULL if they had none
+    INSERT OR IGNORE INTO profiles (name, created_at)
+        SELECT profile, MIN(started_at) FROM sessions GROUP BY profile;
+    INSERT OR IGNORE INTO profiles (name) SELECT DISTINCT profile FROM checkins;
+    INSERT OR IGNORE INTO profiles (name) SELECT DISTINCT profile FROM prescriptions;
+    INSERT OR IGNORE INTO profiles (name) SELECT DISTINCT profile FROM programmes;
+    INSERT OR IGNORE INTO profiles (name) VALUES ('default');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

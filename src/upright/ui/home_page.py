@@ -38,6 +38,9 @@ def session_line(row: SessionRow) -> str:
 
 class HomePage(QWidget):
     start_requested = Signal()
+    people_requested = Signal()
+    programme_requested = Signal()
+    demo_requested = Signal()
     level_chosen = Signal(str)
     history_requested = Signal()
     settings_requested = Signal()
@@ -50,6 +53,7 @@ class HomePage(QWidget):
         set_relative_font(title, 2.2, bold=True)
         self.profile_label = QLabel()
         self.profile_label.setObjectName("muted")
+        set_relative_font(self.profile_label, 1.2, bold=True)  # whose session this is, at a glance
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -135,6 +139,21 @@ class HomePage(QWidget):
         layout.addLayout(recent_head)
         layout.addWidget(self.recent_label)
         layout.addStretch(1)
+
+        # Setting up, rather than exercising: at the bottom, out of the way of the session.
+        self.person_button = QPushButton("Change person (W)")
+        self.person_button.clicked.connect(self.people_requested.emit)
+        self.programme_button = QPushButton("Programme (E)")
+        self.programme_button.setAccessibleDescription("Choose the exercises and their numbers")
+        self.programme_button.clicked.connect(self.programme_requested.emit)
+        self.demo_button = QPushButton("Demo (D)")
+        self.demo_button.setAccessibleDescription("Show any exercise; nothing is recorded")
+        self.demo_button.clicked.connect(self.demo_requested.emit)
+        setup = QHBoxLayout()
+        for button in (self.person_button, self.programme_button, self.demo_button):
+            setup.addWidget(button)
+        setup.addStretch(1)
+        layout.addLayout(setup)
 
     def show_today(self, today: TodayPlan, duration_s: float) -> None:
         self.level_group.setExclusive(False)

@@ -18,6 +18,7 @@ from upright.core.plan import Plan, build_plan
 from upright.core.program import Catalog
 from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, plan_duration_s, plan_today
+from upright.ui.clinic import ClinicPages
 from upright.ui.home_page import HomePage
 from upright.ui.session_control import SessionControl
 from upright.ui.theme import apply_text_scale, stylesheet
@@ -44,6 +45,7 @@ class AppContext:
     settings_path: Path | None
     time_scale: float = 1.0
     notices: list[str] = field(default_factory=list)
+    backups: Path | None = None  # where a deleted person's data is kept
 
 
 def todays_plan(ctx: AppContext) -> TodayPlan:
@@ -87,6 +89,7 @@ class MainWindow(SessionControl, QMainWindow):
         self._page_shortcut(self.home, "H", self.show_history)
         self._page_shortcut(self.home, "G", self.show_progress)
         self._page_shortcut(self.home, "S", self.show_settings)
+        self.clinic = ClinicPages(self)
         self.show_home()
 
     # -- pages, each built on first use ---------------------------------------------------------

@@ -104,6 +104,7 @@ QPushButton:checked {{ background: #d7e9f7; border: 3px solid {ACCENT}; }}
 QPushButton:disabled {{ color: #9a9a9a; border-color: #d0d0d0; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
 QPushButton#primary:focus {{ border: 3px solid #1d1d1f; }}
+QPushButton#primary:disabled {{ background: #c9d7e3; color: #5b6b78; border-color: #c9d7e3; }}
 QPushButton#danger {{ background: {DANGER}; color: white; border-color: {DANGER}; }}
 QPushButton#danger:focus {{ border: 3px solid #1d1d1f; }}
 QLabel#muted {{ color: {MUTED}; }}
@@ -141,6 +142,7 @@ QPushButton {
 QPushButton:focus { border: 4px solid #ffff00; }
 QPushButton:checked { background: #ffff00; color: #000000; }
 QPushButton#primary { background: #ffff00; color: #000000; border-color: #ffff00; }
+QPushButton#primary:disabled { background: #000000; color: #9a9a9a; border-color: #9a9a9a; }
 QPushButton#danger { background: #ff3b30; color: #000000; border-color: #ffffff; }
 QListWidget, QComboBox, QSpinBox { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
 """

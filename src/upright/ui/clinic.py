@@ -1,0 +1,114 @@
+"""The clinic pages in the main window: people, the programme editor and demo mode.
+
+Each page is built the first time it is shown, so none of them slows the start.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from upright.core.profiles import DEFAULT_PROFILE, ProfileError, ensure_profile
+
+if TYPE_CHECKING:
+    from upright.ui.demo import DemoPage
+    from upright.ui.main_window import MainWindow
+    from upright.ui.profiles_page import ProfilesPage
+    from upright.ui.programme_editor import ProgrammeEditor
+
+log = logging.getLogger("upright")
+
+
+class ClinicPages(QObject):
+    """Adds the pages to the window's stack and the home screen's buttons and keys to them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        ctx = window.ctx
+        if ctx.history is not None:  # the person chosen at start (--profile) is listed
+            ctx.settings = replace(ctx.settings, profile=self._listed(ctx.settings.profile))
+        home = window.home
+        for signal, key, slot in (
+            (home.people_requested, "W", self.show_people),
+            (home.programme_requested, "E", self.show_editor),
+            (home.demo_requested, "D", self.show_demo),
+        ):
+            signal.connect(slot)
+            self._shortcut(home, key, slot)
+
+    # -- the pages, each built on first use -----------------------------------------------------
+    def _add(self, page: ProfilesPage | ProgrammeEditor | DemoPage) -> None:
+        self.window.pages.addWidget(page)
+        page.back_requested.connect(self.window.show_home)
+
+    @cached_property
+    def people(self) -> ProfilesPage:
+        from upright.ui.profiles_page import ProfilesPage
+
+        page = ProfilesPage(self.window.ctx)
+        page.switched.connect(self.switch_person)
+        page.chosen.connect(self.window.show_home)
+        self._add(page)
+        return page
+
+    @cached_property
+    def editor(self) -> ProgrammeEditor:
+        from upright.ui.programme_editor import ProgrammeEditor
+
+        page = ProgrammeEditor(self.window.ctx)
+        self._add(page)
+        return page
+
+    @cached_property
+    def demo(self) -> DemoPage:
+        from upright.ui.demo import DemoPage
+
+        page = DemoPage(self.window.ctx)
+        self._add(page)
+        return page
+
+    def _listed(self, name: str) -> str:
+        """``name`` as a listed person (created if new), or the default person if it cannot be."""
+        ctx = self.window.ctx
+        assert ctx.history is not None
+        try:
+            return ensure_profile(ctx.history, name, ctx.clock.wall())
+        except ProfileError as exc:
+            ctx.notices.append(
+                f"The person {name!r} cannot be used ({exc}); using {DEFAULT_PROFILE}."
+            )
+            return ensure_profile(ctx.history, DEFAULT_PROFILE, ctx.clock.wall())
+        except sqlite3.Error as exc:  # a read-only history: still that person's sessions
+            log.warning("could not list the person %r: %s", name, exc)
+            return name
+
+    @staticmethod
+    def _shortcut(page: QWidget, key: str, slot: Callable[[], object]) -> None:
+        shortcut = QShortcut(QKeySequence(key), page)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def show_people(self) -> None:
+        self.people.show_people()
+        self.window.pages.setCurrentWidget(self.people)
+
+    def show_editor(self) -> None:
+        self.window.pages.setCurrentWidget(self.editor)
+        self.editor.open()
+
+    def show_demo(self) -> None:
+        self.window.pages.setCurrentWidget(self.demo)
+        self.demo.open()
+
+    def switch_person(self, name: str) -> None:
+        """The person in use changes, and is remembered for next time."""
+        self.window.change_settings(replace(self.window.ctx.settings, profile=name))

@@ -1,0 +1,16 @@
+"""Questions that guard a change: the safe answer is the default, for Enter and for Esc."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def confirm(parent: QWidget, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
+    """True only if the person chose ``yes``; Enter and Esc both keep things as they are."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    cancel = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is go
