@@ -117,15 +117,24 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     target: Path = args.csv.expanduser()
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
+    from upright.core.profiles import find_profile
+    from upright.core.settings import load_settings
+
     history = _open_existing(paths)
-    text = history_csv(history.connection, getattr(args, "profile", None))
+    # One person's history only: on a shared computer nobody exports someone else's by accident.
+    wanted = getattr(args, "profile", None) or load_settings(paths.settings)[0].profile
+    profile = find_profile(history.connection, wanted)
+    if profile is None:
+        history.close()
+        raise UsageError(f"there is no person called {wanted!r} in {paths.root}")
+    text = history_csv(history.connection, profile)
     history.close()
     try:
         write_atomically(target, text)
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from exc
     rows = text.count("\n") - 1
-    print(f"Wrote {rows} rep{'s' if rows != 1 else ''} to {target}")
+    print(f"Wrote {rows} rep{'s' if rows != 1 else ''} of {profile} to {target}")
     return EXIT_OK
 
 

@@ -123,6 +123,10 @@ class History:
                 ),
             )
             session_id = int(cur.lastrowid or 0)
+            db.execute(  # every session's person is listed among the people
+                "INSERT OR IGNORE INTO profiles (name, created_at) VALUES (?, ?)",
+                (profile, started.isoformat(timespec="seconds")),
+            )
             db.executemany(
                 "INSERT INTO planned (session_id, position, exercise, level, hold_s, reps)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
