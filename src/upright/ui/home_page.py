@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +19,7 @@ from upright.core.program import Catalog
 from upright.core.progression import seconds_text
 from upright.core.records import SessionRow
 from upright.core.today import TodayPlan, minutes_text
+from upright.ui.flow_layout import FlowLayout
 from upright.ui.theme import set_relative_font
 
 ENDED_WORDS = {
@@ -50,7 +53,7 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("page")
         title = QLabel("Upright")
-        set_relative_font(title, 2.2, bold=True)
+        set_relative_font(title, 1.9, bold=True)
         self.profile_label = QLabel()
         self.profile_label.setObjectName("muted")
         set_relative_font(self.profile_label, 1.2, bold=True)  # whose session this is, at a glance
@@ -58,6 +61,7 @@ class HomePage(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.profile_label)
+        self.profile_label.setWordWrap(True)
 
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
@@ -66,7 +70,7 @@ class HomePage(QWidget):
         )
         self.notice_label.hide()
 
-        levels = QHBoxLayout()
+        levels = FlowLayout()
         self.level_group = QButtonGroup(self)
         self.level_buttons: dict[str, QPushButton] = {}
         for level in catalog.levels:
@@ -78,15 +82,16 @@ class HomePage(QWidget):
             self.level_group.addButton(button)
             self.level_buttons[level.id] = button
             levels.addWidget(button)
-        levels.addStretch(1)
 
         card = QFrame()
         card.setObjectName("card")
         self.exercise_label = QLabel()
-        set_relative_font(self.exercise_label, 1.7, bold=True)
+        set_relative_font(self.exercise_label, 1.45, bold=True)
         self.numbers_label = QLabel()
-        set_relative_font(self.numbers_label, 1.5)
+        set_relative_font(self.numbers_label, 1.3)
         self.numbers_label.setAccessibleName("Today's numbers")
+        self.numbers_label.setWordWrap(True)
+        self.exercise_label.setWordWrap(True)
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
         self.description_label = QLabel()
@@ -95,7 +100,9 @@ class HomePage(QWidget):
         self.start_button = QPushButton("Start today's session  (Enter)")
         self.start_button.setObjectName("primary")
         self.start_button.setMinimumHeight(72)
-        set_relative_font(self.start_button, 1.5)
+        # Never the widest thing on the page: at 200% text on a small screen the card wraps.
+        self.start_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        set_relative_font(self.start_button, 1.15)
         self.start_button.setAccessibleDescription("Starts the warm-ups, then the exercise")
         self.start_button.clicked.connect(self.start_requested.emit)
         inner = QVBoxLayout(card)
@@ -116,27 +123,37 @@ class HomePage(QWidget):
         self.recent_label.setObjectName("muted")
         self.history_button = QPushButton("History (H)")
         self.history_button.clicked.connect(self.history_requested.emit)
-        recent_head = QHBoxLayout()
-        recent_head.addWidget(recent_title)
-        recent_head.addStretch(1)
+        pages_row = FlowLayout()
         self.progress_button = QPushButton("Progress (G)")
         self.progress_button.setAccessibleDescription("Charts of your holds over the weeks")
         self.progress_button.clicked.connect(self.progress_requested.emit)
-        recent_head.addWidget(self.progress_button)
-        recent_head.addWidget(self.history_button)
+        pages_row.addWidget(self.progress_button)
+        pages_row.addWidget(self.history_button)
         self.settings_button = QPushButton("Settings (S)")
         self.settings_button.clicked.connect(self.settings_requested.emit)
-        recent_head.addWidget(self.settings_button)
+        pages_row.addWidget(self.settings_button)
 
-        layout = QVBoxLayout(self)
+        # Large text on a small screen scrolls rather than squeezing the labels.
+        content = QWidget()
+        content.setObjectName("page")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addWidget(self.notice_label)
         layout.addLayout(levels)
         layout.addWidget(card)
+        layout.addLayout(pages_row)
         layout.addWidget(self.extension_label)
-        layout.addLayout(recent_head)
+        layout.addWidget(recent_title)
         layout.addWidget(self.recent_label)
         layout.addStretch(1)
 
@@ -149,10 +166,9 @@ class HomePage(QWidget):
         self.demo_button = QPushButton("Demo (D)")
         self.demo_button.setAccessibleDescription("Show any exercise; nothing is recorded")
         self.demo_button.clicked.connect(self.demo_requested.emit)
-        setup = QHBoxLayout()
+        setup = FlowLayout()
         for button in (self.person_button, self.programme_button, self.demo_button):
             setup.addWidget(button)
-        setup.addStretch(1)
         layout.addLayout(setup)
 
     def show_today(self, today: TodayPlan, duration_s: float) -> None:

@@ -64,8 +64,12 @@ def apply_text_scale(scale: float) -> None:
     """The whole app follows one text size (100% to 200%)."""
     font = QFont(QApplication.font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
-    QApplication.setFont(font)  # widgets without a font of their own follow it
+    QApplication.setFont(font)  # widgets made from now on start with it
     for widget in QApplication.allWidgets():
+        if widget.isWindow():
+            # Widgets under a style sheet do not follow the application font once polished,
+            # but they do follow their window's: so each window carries the size too.
+            widget.setFont(font)
         factor = widget.property("fontFactor")
         if factor:
             set_relative_font(widget, float(factor), widget.font().bold())
