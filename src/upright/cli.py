@@ -120,7 +120,7 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     from upright.core.profiles import find_profile
     from upright.core.settings import load_settings
 
-    history = _open_existing(paths)
+    history = open_cli_history(paths)
     # One person's history only: on a shared computer nobody exports someone else's by accident.
     wanted = getattr(args, "profile", None) or load_settings(paths.settings)[0].profile
     profile = find_profile(history.connection, wanted)
@@ -138,8 +138,9 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
-def _open_existing(paths: DataPaths) -> History:
-    if not paths.database.exists():
+def open_cli_history(paths: DataPaths, must_exist: bool = True) -> History:
+    """The history for a headless command; its problems become one-line usage errors."""
+    if must_exist and not paths.database.exists():
         raise UsageError(f"no history found in {paths.root} (use --data-dir to point at it)")
     try:
         opened = open_history(paths.database, SystemClock().wall())
@@ -155,7 +156,7 @@ def run_report(args: argparse.Namespace, paths: DataPaths) -> int:
     target: Path = args.pdf.expanduser()
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
-    history = _open_existing(paths)
+    history = open_cli_history(paths)
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication

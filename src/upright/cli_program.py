@@ -6,12 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from upright.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, profile_name
+from upright.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_cli_history, profile_name
 from upright.core.atomic import write_atomically
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import SystemClock
 from upright.core.fields import ValidationError
-from upright.core.history import History, HistoryError
 from upright.core.paths import DataPaths
 from upright.core.profiles import find_profile
 from upright.core.program import Catalog
@@ -23,7 +22,6 @@ from upright.core.programme_file import (
     read_programme_file,
 )
 from upright.core.progression import seconds_text
-from upright.core.recovery import open_history
 from upright.core.settings import load_settings
 
 IMPORT_REASON = "Set from a programme file from your therapist."
@@ -54,16 +52,6 @@ def _summary(catalog: Catalog, pf: ProgrammeFile) -> str:
     )
 
 
-def _open(paths: DataPaths) -> History:
-    try:
-        opened = open_history(paths.database, SystemClock().wall())
-    except HistoryError as exc:
-        raise UsageError(str(exc)) from exc
-    if opened.notice:
-        print(opened.notice, file=sys.stderr)
-    return opened.history
-
-
 def run_import(args: argparse.Namespace, paths: DataPaths) -> int:
     catalog = load_builtin_catalog()
     try:
@@ -72,7 +60,7 @@ def run_import(args: argparse.Namespace, paths: DataPaths) -> int:
         for problem in exc.problems:
             print(f"upright: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    history = _open(paths)
+    history = open_cli_history(paths, must_exist=False)
     try:
         wanted = _profile(args) or load_settings(paths.settings)[0].profile
         profile = find_profile(history.connection, wanted) or wanted
@@ -91,7 +79,7 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     catalog = load_builtin_catalog()
     settings = load_settings(paths.settings)[0]
     profile = _profile(args) or settings.profile
-    history = _open(paths) if paths.database.exists() else None
+    history = open_cli_history(paths, must_exist=False) if paths.database.exists() else None
     try:
         if history is not None:
             found = find_profile(history.connection, profile)
