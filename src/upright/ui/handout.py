@@ -1,0 +1,143 @@
+"""The printable handout: lays a Handout out on pages and paints it into a PDF or on a printer.
+
+Qt's own PDF and print support, no display needed. Figures are vectors (paint_pose), every word
+is real text, and the layout that was painted is returned so callers and tests can find each
+figure, word and tick box on its page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF
+from PySide6.QtGui import (
+    QColor,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from upright import __version__
+from upright.core.handout_content import Handout
+from upright.ui.handout_blocks import (
+    Blocks,
+    log_blocks,
+    safety_blocks,
+    section_blocks,
+    title_blocks,
+)
+from upright.ui.handout_layout import (
+    BODY_PT,
+    MARGIN_MM,
+    PAPERS,
+    Figure,
+    Frame,
+    HandoutLayout,
+    Item,
+    Measure,
+    Text,
+    add_footers,
+    font,
+    page_size,
+    paginate,
+)
+from upright.ui.illustration_view import paint_pose
+
+RESOLUTION = 600  # PDF coordinates per inch: fine enough for hairlines and exact boxes
+INK = QColor("#000000")
+
+
+def layout_handout(h: Handout, device: QPagedPaintDevice, paper: QPageSize) -> HandoutLayout:
+    """Measures and places everything, on ``device``'s own units."""
+    m = Measure(device)
+    footer_h = m.line_height(BODY_PT) + m.mm(4)
+    portrait = page_size(paper, False, m)
+    b = Blocks(m, portrait.width() - 2 * m.mm(MARGIN_MM))
+    blocks = title_blocks(h, b)
+    for section in h.sections:
+        blocks += section_blocks(section, b)
+    blocks += safety_blocks(h, b)
+    pages = paginate(blocks, portrait, False, m, footer_h)
+    # The log sheet is landscape: a session's columns need the width.
+    wide = page_size(paper, True, m)
+    lead, header, rows = log_blocks(h, Blocks(m, wide.width() - 2 * m.mm(MARGIN_MM)))
+    pages += paginate(rows, wide, True, m, footer_h, lead, header)
+    who = f" for {h.person}" if h.person else ""
+    add_footers(pages, m, f"Upright exercise handout{who}")
+    return HandoutLayout(pages, m.dpi)
+
+
+def paint_layout(device: QPagedPaintDevice, layout: HandoutLayout, paper: QPageSize) -> None:
+    """Paints every page, switching orientation where the layout does."""
+    painter = QPainter()
+    m = Measure(device)
+    for n, page in enumerate(layout.pages):
+        orientation = (
+            QPageLayout.Orientation.Landscape
+            if page.landscape
+            else QPageLayout.Orientation.Portrait
+        )
+        # A page layout change applies to the page begun next (Qt's QPagedPaintDevice rule).
+        device.setPageLayout(QPageLayout(paper, orientation, QMarginsF(0, 0, 0, 0)))
+        if n == 0:
+            if not painter.begin(device):
+                raise OSError("could not start drawing the handout")
+        else:
+            device.newPage()
+        for item in page.items:
+            _paint(painter, item, m)
+    painter.end()
+
+
+def _paint(painter: QPainter, item: Item, m: Measure) -> None:
+    if isinstance(item, Text):
+        painter.setFont(font(item.point_size, item.bold))
+        painter.setPen(INK)
+        painter.drawText(QPointF(item.rect.left(), item.baseline), item.text)
+    elif isinstance(item, Figure):
+        p = item.picture
+        paint_pose(
+            painter, item.rect, p.pose_id, highlight_muscles=p.highlight, mirrored=p.mirrored
+        )
+    elif isinstance(item, Frame):
+        painter.setBrush(QColor(item.fill) if item.fill else QColor(0, 0, 0, 0))
+        if item.pen_mm > 0:
+            painter.setPen(QPen(INK, m.mm(item.pen_mm)))
+        else:
+            painter.setPen(QPen(QColor(0, 0, 0, 0), 0))
+        painter.drawRect(item.rect)
+
+
+def paper_size(paper: str) -> QPageSize:
+    """ "a4" or "letter" (KeyError otherwise)."""
+    return QPageSize(PAPERS[paper])
+
+
+def write_handout(path: Path, h: Handout, paper: str = "a4") -> HandoutLayout:
+    """Writes the handout to ``path`` (OSError if it cannot) and returns its layout."""
+    path = path.expanduser()
+    if not path.parent.is_dir():
+        raise OSError(f"the folder {path.parent} does not exist")
+    size = paper_size(paper)
+    writer = QPdfWriter(str(path))
+    writer.setTitle("Upright exercise handout" + (f": {h.person}" if h.person else ""))
+    writer.setCreator(f"Upright {__version__}")
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF()))
+    layout = layout_handout(h, writer, size)
+    paint_layout(writer, layout, size)
+    del writer  # finishes the file
+    if not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"could not write {path}")
+    return layout
+
+
+def print_handout(printer: QPagedPaintDevice, h: Handout) -> HandoutLayout:
+    """Prints on a QPrinter set up by a print dialog, on the paper chosen there."""
+    size = printer.pageLayout().pageSize()
+    layout = layout_handout(h, printer, size)
+    paint_layout(printer, layout, size)
+    return layout
