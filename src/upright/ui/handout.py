@@ -48,6 +48,7 @@ from upright.ui.illustration_view import paint_pose
 
 RESOLUTION = 600  # PDF coordinates per inch: fine enough for hairlines and exact boxes
 INK = QColor("#000000")
+PORTRAIT, LANDSCAPE = QPageLayout.Orientation.Portrait, QPageLayout.Orientation.Landscape
 
 
 def layout_handout(h: Handout, device: QPagedPaintDevice, paper: QPageSize) -> HandoutLayout:
@@ -70,18 +71,16 @@ def layout_handout(h: Handout, device: QPagedPaintDevice, paper: QPageSize) -> H
     return HandoutLayout(pages, m.dpi)
 
 
-def paint_layout(device: QPagedPaintDevice, layout: HandoutLayout, paper: QPageSize) -> None:
-    """Paints every page, switching orientation where the layout does."""
+def paint_layout(device: QPagedPaintDevice, layout: HandoutLayout) -> None:
+    """Paints every page, switching orientation where the layout does (OSError if the device
+    cannot)."""
     painter = QPainter()
     m = Measure(device)
     for n, page in enumerate(layout.pages):
-        orientation = (
-            QPageLayout.Orientation.Landscape
-            if page.landscape
-            else QPageLayout.Orientation.Portrait
-        )
-        # A page layout change applies to the page begun next (Qt's QPagedPaintDevice rule).
-        device.setPageLayout(QPageLayout(paper, orientation, QMarginsF(0, 0, 0, 0)))
+        orientation = LANDSCAPE if page.landscape else PORTRAIT
+        # An orientation change applies to the page begun next (Qt's QPagedPaintDevice rule).
+        if not device.setPageOrientation(orientation):
+            raise OSError(f"the printer cannot print page {n + 1} {orientation.name.lower()}")
         if n == 0:
             if not painter.begin(device):
                 raise OSError("could not start drawing the handout")
@@ -126,9 +125,9 @@ def write_handout(path: Path, h: Handout, paper: str = "a4") -> HandoutLayout:
     writer.setTitle("Upright exercise handout" + (f": {h.person}" if h.person else ""))
     writer.setCreator(f"Upright {__version__}")
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF()))
+    writer.setPageLayout(QPageLayout(size, PORTRAIT, QMarginsF()))
     layout = layout_handout(h, writer, size)
-    paint_layout(writer, layout, size)
+    paint_layout(writer, layout)
     del writer  # finishes the file
     if not path.exists() or path.stat().st_size == 0:
         raise OSError(f"could not write {path}")
@@ -136,8 +135,7 @@ def write_handout(path: Path, h: Handout, paper: str = "a4") -> HandoutLayout:
 
 
 def print_handout(printer: QPagedPaintDevice, h: Handout) -> HandoutLayout:
-    """Prints on a QPrinter set up by a print dialog, on the paper chosen there."""
-    size = printer.pageLayout().pageSize()
-    layout = layout_handout(h, printer, size)
-    paint_layout(printer, layout, size)
+    """Prints on a QPrinter set up by a print dialog (full page), on the paper chosen there."""
+    layout = layout_handout(h, printer, printer.pageLayout().pageSize())
+    paint_layout(printer, layout)
     return layout

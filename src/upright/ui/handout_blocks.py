@@ -200,9 +200,10 @@ def section_blocks(s: Section, b: Blocks) -> list[Block]:
             block.together = True
         blocks += cues
     if s.ramp:
-        blocks += [b.heading("Week by week", H3_PT), b.para(RAMP_INTRO)]
-        blocks[-1].keep_with_next = True
-        blocks += [ramp_table(s.ramp, b), b.para(s.ramp_rule)]
+        ramp = [b.heading("Week by week", H3_PT), b.para(RAMP_INTRO), ramp_table(s.ramp, b)]
+        for block in ramp:
+            block.keep_with_next = True  # the table with its heading and the rule below it
+        blocks += [*ramp, b.para(s.ramp_rule)]
     return blocks
 
 

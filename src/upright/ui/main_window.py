@@ -23,6 +23,7 @@ from upright.core.session_table import session_summaries
 from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, conclude, plan_duration_s, plan_today
 from upright.ui.checkin_flow import CheckIns
+from upright.ui.handout_dialog import offer_handout
 from upright.ui.hands_free import HandsFree
 from upright.ui.history_page import HistoryPage
 from upright.ui.home_page import HomePage
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.home.level_chosen.connect(self.choose_level)
         self.home.history_requested.connect(self.show_history)
         self.home.progress_requested.connect(self.show_progress)
+        self.home.handout_requested.connect(self.offer_handout)
         self.progress_page.back_requested.connect(self.show_home)
         self.summary.done_requested.connect(self.show_home)
         self.history_page.back_requested.connect(self.show_home)
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self._page_shortcut(self.home, "Enter", self.start_session)
         self._page_shortcut(self.home, "H", self.show_history)
         self._page_shortcut(self.home, "G", self.show_progress)
+        self._page_shortcut(self.home, "Ctrl+P", self.offer_handout)
         self._page_shortcut(self.progress_page, "Escape", self.show_home)
         self._page_shortcut(self.summary, "Return", self.show_home)
         self._page_shortcut(self.summary, "Enter", self.show_home)
@@ -145,6 +148,10 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.progress_page)
         self.progress_page.show_progress(progress_source(self.ctx, todays_plan(self.ctx)))
         self.progress_page.back_button.setFocus()
+
+    def offer_handout(self) -> None:
+        """Save the handout of today's programme as a PDF, or print it."""
+        offer_handout(self, self.ctx)
 
     def _show_session_reps(self, session_id: int) -> None:
         if self.ctx.history is not None:
