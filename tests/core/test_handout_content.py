@@ -14,9 +14,7 @@ from upright.core import safety
 from upright.core.catalog import load_builtin_catalog
 from upright.core.handout_content import (
     EVERY_NUMBER,
-    LOG_WEEKS,
     NOT_CLINICAL_ADVICE,
-    RAMP_WEEKS,
     Handout,
     HandoutExercise,
     build_handout,
@@ -24,6 +22,7 @@ from upright.core.handout_content import (
     from_today,
     person_name,
 )
+from upright.core.handout_weeks import LOG_WEEKS, RAMP_WEEKS
 from upright.core.history import History
 from upright.core.prescriptions import save_prescription
 from upright.core.programme import Programme, ProgrammeItem, save_programme

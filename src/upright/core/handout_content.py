@@ -1,4 +1,4 @@
-"""What a printed handout says: its sections, texts, numbers, week-by-week ramp and log rows.
+"""What a printed handout says: its sections, texts and numbers, in order.
 
 Every clinical sentence comes from the catalogue or from the safety modules (which hold
 CONTENT.md's wording); this module only chooses and orders them. No Qt: the layout and the
@@ -11,23 +11,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from upright.core.handout_weeks import LOG_WEEKS, LogRow, RampRow, log_rows, ramp, ramp_rule
 from upright.core.illustration import extensors_work, titles
-from upright.core.ladder import SESSIONS_PER_STEP
 from upright.core.program import Catalog, Exercise, ExerciseKind, Prescription
 from upright.core.progression import (
-    DOWN_PAIN,
-    MAX_CLEAN_EFFORT,
-    MAX_CLEAN_PAIN,
-    MAX_PAIN_RISE,
     seconds_text,
 )
-from upright.core.projection import project
 from upright.core.safety import (
-    EFFORT_WORDS,
     FALL_ADVICE,
     FALL_QUESTION,
     PAIN_BEFORE_QUESTION,
-    PAIN_WORDS,
     RED_FLAGS,
     RED_FLAGS_INTRO,
     SKIP_PAIN,
@@ -39,16 +32,8 @@ from upright.core.settings import Settings
 from upright.core.today import TodayPlan
 from upright.core.weeks import day_text
 
-RAMP_WEEKS = 12  # the week-by-week table of each exercise
-LOG_WEEKS = 4  # the paper log sheet
 NOT_CLINICAL_ADVICE = "This handout does not replace clinical advice. You can stop at any time."
 EVERY_NUMBER = "Every number here is a starting point that you or your therapist can change."
-RAMP_INTRO = "If every session goes well, your holds build up like this:"
-LOG_TICKS = "Tick one box for each rep you do, and write down your longest hold in seconds."
-SCALES = (
-    f"Pain: 0 = {PAIN_WORDS[0].lower()}, 10 = {PAIN_WORDS[1].lower()}. "
-    f"Effort: 0 = {EFFORT_WORDS[0].lower()}, 10 = {EFFORT_WORDS[1].lower()}."
-)
 
 
 @dataclass(frozen=True)
@@ -69,15 +54,6 @@ class Picture:
 
 
 @dataclass(frozen=True)
-class RampRow:
-    week: int  # 1 = the week the handout is made
-    starts: date
-    reps: int
-    hold_s: float  # at the week's first session
-    at_target: bool
-
-
-@dataclass(frozen=True)
 class Section:
     """One exercise (or warm-up, or the way down to the mat) as the handout shows it."""
 
@@ -91,34 +67,6 @@ class Section:
     cues: tuple[str, ...] = ()
     ramp: tuple[RampRow, ...] = ()
     ramp_rule: str = ""  # how the ramp is climbed, from CONTENT.md section 3
-
-
-@dataclass(frozen=True)
-class LogTarget:
-    name: str
-    reps: int  # tick boxes to print
-    hold_s: float  # the planned hold that week
-
-
-@dataclass(frozen=True)
-class LogRow:
-    """One planned session on the paper log sheet."""
-
-    week: int
-    session: int  # 1-based within the week
-    week_starts: date
-    targets: tuple[LogTarget, ...]
-
-    @property
-    def first_of_week(self) -> bool:
-        return self.session == 1
-
-    @property
-    def week_heading(self) -> str:
-        plans = "; ".join(
-            f"{t.name} {t.reps} reps of {seconds_text(t.hold_s)}" for t in self.targets
-        )
-        return f"Week {self.week}, from {day_text(self.week_starts)}. If all goes well: {plans}"
 
 
 @dataclass(frozen=True)
@@ -188,29 +136,6 @@ def programme_line(item: HandoutExercise) -> str:
     )
 
 
-def ramp(p: Prescription, start: date, weeks: int = RAMP_WEEKS) -> tuple[RampRow, ...]:
-    return tuple(
-        RampRow(i + 1, w.week_start, w.reps, w.hold_s, w.hold_s >= p.target_hold_s)
-        for i, w in enumerate(project(p, start, weeks))
-    )
-
-
-def ramp_rule(p: Prescription) -> str:
-    """CONTENT.md section 3's rules in the person's own numbers."""
-    step = f"holds {seconds_text(p.step_s)} longer"
-    if p.reps < p.target_reps:
-        step = f"one more rep until you do {p.target_reps}, then {step}"
-    return (
-        f"Move up one step ({step}) after {SESSIONS_PER_STEP} sessions in a row in which you "
-        f"did every rep, pain was {MAX_CLEAN_PAIN}/10 or less (and no more than "
-        f"{MAX_PAIN_RISE} point above your pain before) and effort was {MAX_CLEAN_EFFORT}/10 "
-        f"or less. Stay at the same step when pain was {MAX_CLEAN_PAIN + 1}/10, effort was "
-        f"{MAX_CLEAN_EFFORT + 1} or {MAX_CLEAN_EFFORT + 2}, or a rep was missed. Go back one "
-        f"step when pain was {DOWN_PAIN}/10 or more. Never go beyond your target hold of "
-        f"{seconds_text(p.target_hold_s)}."
-    )
-
-
 def _pictures(catalog: Catalog, exercise: Exercise) -> tuple[Picture, ...]:
     """Each pose with a short caption; a warm-up's movement once per side, as the player
     shows it (every second side mirrored)."""
@@ -264,21 +189,6 @@ def hold_section(catalog: Catalog, number: int, item: HandoutExercise, start: da
     )
 
 
-def log_rows(items: Iterable[HandoutExercise], start: date, weeks: int) -> tuple[LogRow, ...]:
-    """One row per planned session of the coming weeks, with each exercise's planned numbers."""
-    items = list(items)
-    per_week = max(i.prescription.sessions_per_week for i in items)
-    ramps = [ramp(i.prescription, start, weeks) for i in items]
-    rows = []
-    for week in range(weeks):
-        targets = tuple(
-            LogTarget(i.exercise.name, r[week].reps, r[week].hold_s)
-            for i, r in zip(items, ramps, strict=True)
-        )
-        rows += [LogRow(week + 1, s + 1, ramps[0][week].starts, targets) for s in range(per_week)]
-    return tuple(rows)
-
-
 def before_session() -> tuple[tuple[str, str], ...]:
     """CONTENT.md section 4's two questions before each session, each with its advice."""
     return (
@@ -324,6 +234,6 @@ def build_handout(
         red_flags_intro=RED_FLAGS_INTRO,
         red_flags=RED_FLAGS,
         closing=(TIREDNESS_NOTE, NOT_CLINICAL_ADVICE, EVERY_NUMBER),
-        log_rows=log_rows(items, made_on, log_weeks),
+        log_rows=log_rows([(i.exercise.name, i.prescription) for i in items], made_on, log_weeks),
         sessions_per_week=max(i.prescription.sessions_per_week for i in items),
     )

@@ -22,13 +22,7 @@ from PySide6.QtGui import (
 
 from upright import __version__
 from upright.core.handout_content import Handout
-from upright.ui.handout_blocks import (
-    Blocks,
-    log_blocks,
-    safety_blocks,
-    section_blocks,
-    title_blocks,
-)
+from upright.ui.handout_blocks import Blocks, safety_blocks, section_blocks, title_blocks
 from upright.ui.handout_layout import (
     BODY_PT,
     MARGIN_MM,
@@ -44,6 +38,7 @@ from upright.ui.handout_layout import (
     page_size,
     paginate,
 )
+from upright.ui.handout_log import log_blocks
 from upright.ui.illustration_view import paint_pose
 
 RESOLUTION = 600  # PDF coordinates per inch: fine enough for hairlines and exact boxes

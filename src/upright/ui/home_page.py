@@ -121,7 +121,7 @@ class HomePage(QWidget):
         self.progress_button.clicked.connect(self.progress_requested.emit)
         recent_head.addWidget(self.progress_button)
         recent_head.addWidget(self.history_button)
-        self.handout_button = QPushButton("Print handout…")
+        self.handout_button = QPushButton("Print handout…  (Ctrl+P)")
         self.handout_button.setAccessibleDescription(
             "A large-print handout of your exercises and numbers, with a log sheet"
         )
