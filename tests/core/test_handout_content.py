@@ -22,7 +22,7 @@ from upright.core.handout_content import (
     from_today,
     person_name,
 )
-from upright.core.handout_weeks import LOG_WEEKS, RAMP_WEEKS
+from upright.core.handout_weeks import LOG_WEEKS, RAMP_WEEKS, ramp_lines
 from upright.core.history import History
 from upright.core.prescriptions import save_prescription
 from upright.core.programme import Programme, ProgrammeItem, save_programme
@@ -232,3 +232,18 @@ def test_the_unnamed_default_profile_gets_a_line_to_write_on() -> None:
     assert build_handout(CATALOG, from_level(CATALOG, "beginner"), TUESDAY).made_on_text == (
         "Tue 3 Mar 2026"
     )
+
+
+def test_the_printed_ramp_joins_weeks_at_the_same_numbers() -> None:
+    h = build_handout(CATALOG, from_level(CATALOG, "beginner"), TUESDAY)
+    lines = ramp_lines(h.exercises[0].ramp)
+    assert [(x.weeks_text, x.starts, x.reps, x.hold_s, x.at_target) for x in lines] == [
+        ("1", TUESDAY, 10, 5, False),
+        ("2", date(2026, 3, 10), 10, 15, False),
+        ("3 to 12", date(2026, 3, 17), 10, 30, True),
+    ]
+    # Two sessions a week: a step a week, so no two weeks are joined until the target.
+    slow = build_handout(CATALOG, [item("chest-raise", sessions_per_week=2)], TUESDAY)
+    lines = ramp_lines(slow.exercises[0].ramp)
+    assert [x.weeks_text for x in lines] == [str(n) for n in range(1, 11)] + ["11 to 12"]
+    assert [x.reps for x in lines[:3]] == [8, 9, 10]

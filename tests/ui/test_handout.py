@@ -17,9 +17,16 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageSize, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
 from upright.core.catalog import load_builtin_catalog
-from upright.core.handout_content import Handout, HandoutExercise, build_handout, from_level
+from upright.core.handout_content import (
+    Handout,
+    HandoutExercise,
+    Section,
+    build_handout,
+    from_level,
+)
+from upright.core.handout_weeks import RampRow
 from upright.core.key_poses import key_pose
-from upright.core.progression import seconds_text
+from upright.core.weeks import day_text
 from upright.ui.handout import print_handout, write_handout
 from upright.ui.handout_layout import BODY_PT, H1_PT, MARGIN_MM, HandoutLayout, Text, font
 
@@ -38,6 +45,20 @@ def normalised(text: str) -> str:
     """One line; ligatures as letters; a word broken at a line-end hyphen joined again."""
     text = unicodedata.normalize("NFKC", text)
     return " ".join(re.sub(r"(\w)-\n(\w)", r"\1\2", text).split())
+
+
+RAMP_LINE = re.compile(r"^(\d+)(?: to (\d+))? +(\w{3} \d+ \w{3} \d{4}) +(\d+) +([\d.]+) ?s", re.M)
+
+
+def first_week(section: Section, row: RampRow) -> int:
+    """The first week of the run of weeks at ``row``'s numbers: the line that prints its date."""
+    week = row.week
+    while week > 1 and (section.ramp[week - 2].reps, section.ramp[week - 2].hold_s) == (
+        row.reps,
+        row.hold_s,
+    ):
+        week -= 1
+    return week
 
 
 def loose(text: str) -> str:
@@ -102,10 +123,16 @@ def test_every_step_number_and_warning_is_in_the_pdf(
     for section in handout.exercises:
         for label, value in section.numbers:
             assert re.search(rf"{loose(label)} +{loose(value)}", rows), (label, value)
-        for ramp in section.ramp:
-            day = f"{ramp.starts.day} {ramp.starts.strftime('%b')} {ramp.starts.year}"
-            hold = loose(seconds_text(ramp.hold_s))
-            assert re.search(rf"\n{ramp.week} +\w+ {day} +{ramp.reps} +{hold}", rows)
+    # The ramp tables, in order: a line per week, or one for weeks in a row at the same numbers.
+    printed = []
+    for first, last, day, reps, hold in RAMP_LINE.findall(rows):
+        for week in range(int(first), int(last or first) + 1):
+            printed.append((week, int(reps), float(hold), day if week == int(first) else ""))
+    assert printed == [
+        (r.week, r.reps, r.hold_s, day_text(r.starts) if r.week == first_week(s, r) else "")
+        for s in handout.exercises
+        for r in s.ramp
+    ]
 
 
 @needs_poppler

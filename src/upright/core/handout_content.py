@@ -75,6 +75,7 @@ class Handout:
     made_on: date
     extension_note: str
     rule: str
+    session_order: str  # what a session holds, in order
     programme: tuple[str, ...]  # one line per hold exercise: its numbers
     before_session: tuple[tuple[str, str], ...]  # (question, advice)
     warmups: tuple[Section, ...]
@@ -189,6 +190,11 @@ def hold_section(catalog: Catalog, number: int, item: HandoutExercise, start: da
     )
 
 
+def session_order(warmups: bool) -> str:
+    steps = [*(["the warm-ups"] if warmups else []), "getting down to the mat"]
+    return f"Each session: {', then '.join(steps)}, then these exercises, in this order:"
+
+
 def before_session() -> tuple[tuple[str, str], ...]:
     """CONTENT.md section 4's two questions before each session, each with its advice."""
     return (
@@ -217,6 +223,7 @@ def build_handout(
         made_on=made_on,
         extension_note=catalog.extension_note,
         rule=ITEMS_BY_ID["rule"].text,
+        session_order=session_order(warmups),
         programme=tuple(programme_line(i) for i in items),
         before_session=before_session(),
         warmups=tuple(warmup_section(catalog, w) for w in catalog.warmups) if warmups else (),

@@ -6,7 +6,7 @@ Both follow ``project``: what the holds become if every session goes well.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from upright.core.ladder import SESSIONS_PER_STEP
@@ -42,6 +42,24 @@ class RampRow:
 
 
 @dataclass(frozen=True)
+class RampLine:
+    """Weeks in a row with the same numbers: one line of the printed table."""
+
+    first_week: int
+    last_week: int
+    starts: date  # the first week's first day
+    reps: int
+    hold_s: float
+    at_target: bool
+
+    @property
+    def weeks_text(self) -> str:
+        if self.first_week == self.last_week:
+            return str(self.first_week)
+        return f"{self.first_week} to {self.last_week}"
+
+
+@dataclass(frozen=True)
 class LogTarget:
     name: str
     reps: int  # tick boxes to print
@@ -74,6 +92,17 @@ def ramp(p: Prescription, start: date, weeks: int = RAMP_WEEKS) -> tuple[RampRow
         RampRow(i + 1, w.week_start, w.reps, w.hold_s, w.hold_s >= p.target_hold_s)
         for i, w in enumerate(project(p, start, weeks))
     )
+
+
+def ramp_lines(rows: Sequence[RampRow]) -> tuple[RampLine, ...]:
+    """The ramp as printed: weeks in a row at the same numbers (the target, mostly) as one line."""
+    lines: list[RampLine] = []
+    for r in rows:
+        if lines and (lines[-1].reps, lines[-1].hold_s) == (r.reps, r.hold_s):
+            lines[-1] = replace(lines[-1], last_week=r.week)
+        else:
+            lines.append(RampLine(r.week, r.week, r.starts, r.reps, r.hold_s, r.at_target))
+    return tuple(lines)
 
 
 def ramp_rule(p: Prescription) -> str:

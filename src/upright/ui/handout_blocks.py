@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF
 
 from upright.core.figure import BOXES
 from upright.core.handout_content import Handout, Picture, Section
-from upright.core.handout_weeks import RAMP_INTRO, RampRow
+from upright.core.handout_weeks import RAMP_INTRO, RampRow, ramp_lines
 from upright.core.key_poses import key_pose
 from upright.core.progression import seconds_text
 from upright.core.weeks import day_text
@@ -154,16 +154,13 @@ def title_blocks(h: Handout, b: Blocks) -> list[Block]:
         b.para(person, bold=True),
         b.para(f"Made on: {h.made_on_text}"),
         b.heading("Your programme", H3_PT),
+        b.para(h.session_order),
         *[b.marked("•", line) for line in h.programme],
         box([inner.para(h.extension_note, bold=True), inner.para(h.rule, bold=True)]),
         b.heading("Before each session"),
     ]
     for question, advice in h.before_session:
         blocks += [b.marked("?", question, bold=True), b.marked("", advice)]
-    blocks.append(b.heading("Each session"))
-    steps = [", ".join(w.heading.split(": ", 1)[1] for w in h.warmups), h.get_down.heading]
-    steps = [s for s in steps if s] + [e.heading.split(": ", 1)[1] for e in h.exercises]
-    blocks += [b.marked(f"{n}.", text) for n, text in enumerate(steps, start=1)]
     return blocks
 
 
@@ -198,22 +195,21 @@ def section_blocks(s: Section, b: Blocks) -> list[Block]:
 def ramp_table(rows: Sequence[RampRow], b: Blocks) -> Block:
     cells = [
         (
-            str(r.week),
-            day_text(r.starts),
-            str(r.reps),
-            seconds_text(r.hold_s) + (" (your target)" if r.at_target else ""),
+            line.weeks_text,
+            day_text(line.starts),
+            str(line.reps),
+            seconds_text(line.hold_s) + (" (your target)" if line.at_target else ""),
         )
-        for r in rows
+        for line in ramp_lines(rows)
     ]
-    header = ("Week", "Starting", "Reps", "Hold")
-    return b.table(header, cells, (0.12, 0.3, 0.12, 0.36))
+    header = ("Weeks", "Starting", "Reps", "Hold")
+    return b.table(header, cells, (0.17, 0.3, 0.11, 0.34))
 
 
 def safety_blocks(h: Handout, b: Blocks) -> list[Block]:
     inner, box = b.panel(fill="#ffffff", pen_mm=1.0)
     flags = [inner.para(h.red_flags_intro, bold=True), *[inner.marked("•", f) for f in h.red_flags]]
-    return [
-        b.heading("Stay safe"),
-        box(flags),
-        *[b.para(line) for line in h.closing],
-    ]
+    blocks = [b.heading("Stay safe"), box(flags), *[b.para(line) for line in h.closing]]
+    for block in blocks[:-1]:
+        block.together = True  # one section: on one page whenever it fits
+    return blocks

@@ -11,10 +11,11 @@ from upright.core.handout_weeks import LOG_TICKS, SCALES, LogRow
 from upright.ui.handout_blocks import HEADER_FILL, PANEL, Blocks
 from upright.ui.handout_layout import BODY_PT, H2_PT, Block, Frame, moved
 
-TICK_MM, TICK_PITCH_MM = 7.0, 9.0  # a box big enough to tick with a pen, and the gap between
+TICK_MM, TICK_PITCH_MM = 7.0, 8.5  # a box big enough to tick with a pen, and the gap between
 TICKS_PER_LINE = 10
 CELL_PAD_MM = 1.5
 MIN_LINE_MM = 12.0  # a log line tall enough to write a number by hand
+NOTES_MIN_MM = 24.0
 
 
 @dataclass(frozen=True)
@@ -26,18 +27,21 @@ class Column:
 
 
 def log_columns(h: Handout, b: Blocks) -> list[Column]:
-    reps = max(t.reps for r in h.log_rows for t in r.targets)
-    ticks_w = b.space(TICK_PITCH_MM * min(reps, TICKS_PER_LINE) + 2)
+    """The columns across the page; the tick boxes wrap onto more lines when the page is narrow
+    rather than squeeze the notes."""
     multi = len(h.exercises) > 1
     ticks = "Reps done: tick each" if multi else f"{h.log_rows[0].targets[0].name}: tick each rep"
     columns = [Column("Date", b.space(28), False)]
     if multi:
         columns.append(Column("Exercise", b.space(40), True, "name"))
     columns += [
-        Column(ticks, ticks_w, True, "ticks"),
         Column("Longest hold (s)", b.space(24), True),
         *[Column(name, b.space(20), False) for name in ("Pain before", "Pain after", "Effort")],
     ]
+    reps = max(t.reps for r in h.log_rows for t in r.targets)
+    room = b.width - sum(c.width for c in columns) - b.space(NOTES_MIN_MM)
+    ticks_w = min(b.space(TICK_PITCH_MM * min(reps, TICKS_PER_LINE) + 2), room)
+    columns.insert(2 if multi else 1, Column(ticks, ticks_w, True, "ticks"))
     return [*columns, Column("Notes", b.width - sum(c.width for c in columns), False)]
 
 
