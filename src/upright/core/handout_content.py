@@ -114,7 +114,9 @@ def from_level(catalog: Catalog, level_id: str) -> list[HandoutExercise]:
 
 
 def title(exercise: Exercise) -> str:
-    return f"{exercise.name} ({exercise.label})" if exercise.label else exercise.name
+    """ "Chest raise (Advanced)"; the label is never broken across lines (no-break spaces)."""
+    label = exercise.label.replace(" ", "\u00a0")
+    return f"{exercise.name} ({label})" if label else exercise.name
 
 
 def numbers(p: Prescription) -> tuple[tuple[str, str], ...]:

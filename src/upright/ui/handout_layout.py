@@ -130,10 +130,13 @@ class Measure:
         return self.metrics(point_size, bold).horizontalAdvance(text)
 
     def wrap(self, text: str, width: float, point_size: float, bold: bool = False) -> list[str]:
-        """Greedy word wrap; a word wider than ``width`` gets a line of its own."""
+        """Greedy word wrap at spaces (never at a no-break space); a word wider than ``width``
+        gets a line of its own."""
         lines: list[str] = []
         current = ""
-        for word in text.split():
+        for word in text.split(" "):
+            if not word:
+                continue
             trial = f"{current} {word}" if current else word
             if current and self.width(trial, point_size, bold) > width:
                 lines.append(current)

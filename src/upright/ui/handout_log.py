@@ -15,7 +15,7 @@ TICK_MM, TICK_PITCH_MM = 7.0, 8.5  # a box big enough to tick with a pen, and th
 TICKS_PER_LINE = 10
 CELL_PAD_MM = 1.5
 MIN_LINE_MM = 12.0  # a log line tall enough to write a number by hand
-NOTES_MIN_MM = 24.0
+NOTES_MIN_MM = 22.0
 
 
 @dataclass(frozen=True)
@@ -27,16 +27,22 @@ class Column:
 
 
 def log_columns(h: Handout, b: Blocks) -> list[Column]:
-    """The columns across the page; the tick boxes wrap onto more lines when the page is narrow
-    rather than squeeze the notes."""
+    """The columns across the page, each at least as wide as the longest word of its name;
+    the tick boxes wrap onto more lines when the page is narrow rather than squeeze the notes."""
+    pad = b.space(CELL_PAD_MM)
+
+    def column(name: str, mm: float, per_exercise: bool, content: str = "") -> Column:
+        widest = max(b.m.width(word, BODY_PT, bold=True) for word in name.split())
+        return Column(name, max(b.space(mm), widest + 2 * pad + b.space(1)), per_exercise, content)
+
     multi = len(h.exercises) > 1
     ticks = "Reps done: tick each" if multi else f"{h.log_rows[0].targets[0].name}: tick each rep"
-    columns = [Column("Date", b.space(28), False)]
+    columns = [column("Date", 26, False)]
     if multi:
-        columns.append(Column("Exercise", b.space(40), True, "name"))
+        columns.append(column("Exercise", 38, True, "name"))
     columns += [
-        Column("Longest hold (s)", b.space(24), True),
-        *[Column(name, b.space(20), False) for name in ("Pain before", "Pain after", "Effort")],
+        column("Longest hold (s)", 24, True),
+        *[column(name, 20, False) for name in ("Pain before", "Pain after", "Effort")],
     ]
     reps = max(t.reps for r in h.log_rows for t in r.targets)
     room = b.width - sum(c.width for c in columns) - b.space(NOTES_MIN_MM)
