@@ -234,6 +234,17 @@ def test_an_exercises_figures_share_their_page_with_its_steps(
             assert len(pages) == 1 and pages <= step_pages, section.heading
 
 
+def test_no_page_ends_with_a_heading(
+    written: dict[str, tuple[Handout, HandoutLayout, Path]],
+) -> None:
+    for name, (_, layout, _) in written.items():
+        for n, page in enumerate(layout.pages):
+            footer_top = page.size.height() - layout.dpi * (MARGIN_MM + 10) / 25.4
+            body = [t for t in page.items if isinstance(t, Text) and t.rect.top() < footer_top]
+            last = max(body, key=lambda t: t.rect.bottom())
+            assert last.point_size == BODY_PT, (name, n, last.text)
+
+
 def test_nothing_is_outside_the_margins(
     written: dict[str, tuple[Handout, HandoutLayout, Path]],
 ) -> None:
@@ -306,3 +317,43 @@ def test_printing_draws_the_same_handout_on_a_printer(qapp: QApplication, tmp_pa
         check=True,
     ).stdout
     assert "612 x 792 pts (letter)" in info and "792 x 612 pts (letter)" in info
+
+
+def test_pagination_keeps_headings_and_runs_together(qapp: QApplication, tmp_path: Path) -> None:
+    from upright.ui.handout_layout import Block, Measure, page_size, paginate
+
+    writer = QPdfWriter(str(tmp_path / "m.pdf"))
+    writer.setResolution(72)  # one pixel a point
+    m = Measure(writer)
+    size = page_size(QPageSize(QPageSize.PageSizeId.A4), False, m)
+    room = size.height() - 2 * m.mm(MARGIN_MM) - 20  # above a 20 pt footer
+
+    def block(height: float, name: str, **flags: bool) -> Block:
+        return Block(height, m.text(name, 400).items, **flags)
+
+    def where(pages: list, name: str) -> list[int]:  # type: ignore[type-arg]
+        return [n for n, p in enumerate(pages) for i in p.items if getattr(i, "text", "") == name]
+
+    filler = block(room - 30, "filler")
+    # A heading that would end page 1 goes over with the paragraph it heads.
+    pages = paginate([filler, block(25, "heading", keep_with_next=True), block(25, "para")],
+                     size, False, m, 20)  # fmt: skip
+    assert (where(pages, "heading"), where(pages, "para")) == ([1], [1])
+    pages = paginate([filler, block(25, "heading"), block(25, "para")], size, False, m, 20)
+    assert (where(pages, "heading"), where(pages, "para")) == ([0], [1])
+    # A run that fits on a page of its own moves there whole; a longer one breaks, and its
+    # first block (a week's heading) is carried to the top of the next page.
+    run = [block(20, "week", keep_with_next=True, carry=True)]
+    run += [block(room / 4, f"row {i}", together=True) for i in range(3)] + [block(10, "end")]
+    pages = paginate([block(room / 2, "first"), *run], size, False, m, 20)
+    assert where(pages, "week") == [1] and where(pages, "end") == [1]
+    long = [run[0], *[block(room / 4, f"row {i}", together=True) for i in range(6)]]
+    pages = paginate([block(room / 2, "first"), *long], size, False, m, 20)
+    assert where(pages, "week") == [0, 1, 2]
+    assert [where(pages, f"row {i}") for i in range(6)] == [[0], [1], [1], [1], [2], [2]]
+    # A new page, never an empty one; the lead opens the first page, the header every page.
+    lead, header = block(30, "lead"), block(30, "header")
+    fresh = block(10, "fresh", new_page=True)
+    pages = paginate([fresh, *long[1:], fresh], size, False, m, 20, lead, header)
+    assert where(pages, "fresh") == [0, 2]
+    assert where(pages, "lead") == [0] and where(pages, "header") == [0, 1, 2]

@@ -28,6 +28,7 @@ from upright.ui.handout_layout import (
 PANEL = "#eeeeee"  # light enough for any printer, dark enough to set a box apart
 HEADER_FILL = "#dddddd"
 FIGURE_MAX_H_MM = 72.0
+SAFETY = "Stay safe"  # the heading of the safety page
 
 
 class Blocks:
@@ -161,6 +162,7 @@ def title_blocks(h: Handout, b: Blocks) -> list[Block]:
     ]
     for question, advice in h.before_session:
         blocks += [b.marked("?", question, bold=True), b.marked("", advice)]
+    blocks.append(b.para(f"When to stop and seek advice: see “{SAFETY}”, before the log sheet."))
     return blocks
 
 
@@ -209,7 +211,7 @@ def ramp_table(rows: Sequence[RampRow], b: Blocks) -> Block:
 def safety_blocks(h: Handout, b: Blocks) -> list[Block]:
     inner, box = b.panel(fill="#ffffff", pen_mm=1.0)
     flags = [inner.para(h.red_flags_intro, bold=True), *[inner.marked("•", f) for f in h.red_flags]]
-    blocks = [b.heading("Stay safe"), box(flags), *[b.para(line) for line in h.closing]]
+    blocks = [b.heading(SAFETY), box(flags), *[b.para(line) for line in h.closing]]
     for block in blocks[:-1]:
         block.together = True  # one section: on one page whenever it fits
     return blocks

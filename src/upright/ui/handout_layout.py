@@ -211,6 +211,8 @@ def paginate(
     while i < len(blocks):
         run = [blocks[i]]
         while (run[-1].keep_with_next or run[-1].together) and i + len(run) < len(blocks):
+            if blocks[i + len(run)].new_page:
+                break  # a run never reaches into the next page-opening section
             run.append(blocks[i + len(run)])
         run_h = sum(b.height for b in run)
         if y > page_top and (
