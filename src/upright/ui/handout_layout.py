@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageSize, QPaintDevice
 
 from upright.core.handout_content import Picture
@@ -236,16 +236,17 @@ def paginate(
 
 
 def add_footers(pages: list[Page], m: Measure, left: str) -> None:
-    """'Page 2 of 5' on every page (right), ``left`` beside it."""
+    """'Page 2 of 5' on every page (right), ``left`` beside it (shortened with "…" if long)."""
     margin = m.mm(MARGIN_MM)
     for n, page in enumerate(pages, start=1):
         right = f"Page {n} of {len(pages)}"
         y = page.size.height() - margin - m.line_height(BODY_PT)
         width = page.size.width() - 2 * margin
-        rule = Frame(QRectF(margin, y - m.mm(2), width, m.mm(0.3)), 0.0, "#000000")
         right_w = m.width(right)
-        name = m.text(left, width - right_w - m.mm(10))
-        for item in [*name.items[:1], *m.text(right, right_w + 1).items]:
-            dx = margin if item in name.items else margin + width - right_w
-            page.items.append(moved(item, dx, y))
-        page.items.append(rule)
+        room = width - right_w - m.mm(10)
+        short = m.metrics(BODY_PT).elidedText(left, Qt.TextElideMode.ElideRight, room)
+        page.items += [moved(i, margin, y) for i in m.text(short, room + 1).items]
+        page.items += [
+            moved(i, margin + width - right_w, y) for i in m.text(right, right_w + 1).items
+        ]
+        page.items.append(Frame(QRectF(margin, y - m.mm(2), width, m.mm(0.3)), 0.0, "#000000"))
