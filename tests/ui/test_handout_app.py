@@ -22,7 +22,7 @@ from upright.core.history import History
 from upright.core.paths import resolve_data_dir
 from upright.core.programme import Programme, ProgrammeItem, save_programme
 from upright.core.settings import Settings, save_settings
-from upright.ui import handout_dialog
+from upright.ui import handout, handout_dialog
 from upright.ui.main_window import MainWindow
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
@@ -152,7 +152,7 @@ def test_cancelling_writes_nothing(
         return "", ""
 
     written: list[object] = []
-    monkeypatch.setattr(handout_dialog, "write_handout", lambda *a: written.append(a))
+    monkeypatch.setattr(handout, "write_handout", lambda *a: written.append(a))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", cancel)
     monkeypatch.setattr(handout_dialog, "ask_how", lambda parent: None)
     window.offer_handout()  # "Cancel" in the first question: no file dialog

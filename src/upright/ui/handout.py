@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import (
     QColor,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 
-from upright import __version__
 from upright.core.handout_content import Handout
 from upright.ui.handout_blocks import Blocks, safety_blocks, section_blocks, title_blocks
 from upright.ui.handout_layout import (
@@ -40,6 +38,7 @@ from upright.ui.handout_layout import (
 )
 from upright.ui.handout_log import log_blocks
 from upright.ui.illustration_view import paint_pose
+from upright.ui.pdf_file import check_written, pdf_writer
 
 RESOLUTION = 600  # PDF coordinates per inch: fine enough for hairlines and exact boxes
 INK = QColor("#000000")
@@ -113,19 +112,13 @@ def paper_size(paper: str) -> QPageSize:
 def write_handout(path: Path, h: Handout, paper: str = "a4") -> HandoutLayout:
     """Writes the handout to ``path`` (OSError if it cannot) and returns its layout."""
     path = path.expanduser()
-    if not path.parent.is_dir():
-        raise OSError(f"the folder {path.parent} does not exist")
     size = paper_size(paper)
-    writer = QPdfWriter(str(path))
-    writer.setTitle("Upright exercise handout" + (f": {h.person}" if h.person else ""))
-    writer.setCreator(f"Upright {__version__}")
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(size, PORTRAIT, QMarginsF()))
+    title = "Upright exercise handout" + (f": {h.person}" if h.person else "")
+    writer = pdf_writer(path, title, size, 0, RESOLUTION)  # the layout keeps its own margins
     layout = layout_handout(h, writer, size)
     paint_layout(writer, layout)
     del writer  # finishes the file
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"could not write {path}")
+    check_written(path)
     return layout
 
 

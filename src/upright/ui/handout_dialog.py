@@ -1,4 +1,7 @@
-"""From the home screen: save the handout as a PDF, or print it on paper."""
+"""From the home screen: save the handout as a PDF, or print it on paper.
+
+The handout's modules load on the first click, not with the window.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from upright.core.handout_content import Handout, build_handout, from_today, person_name
-from upright.ui.handout import write_handout
-
 if TYPE_CHECKING:
+    from upright.core.handout_content import Handout
     from upright.ui.main_window import AppContext
 
 SAVE, PRINT = "save", "print"
@@ -19,6 +20,7 @@ SAVE, PRINT = "save", "print"
 
 def handout_for(ctx: AppContext) -> Handout:
     """The person's current programme, with today's numbers."""
+    from upright.core.handout_content import build_handout, from_today, person_name
     from upright.ui.main_window import todays_plan
 
     plan = todays_plan(ctx)
@@ -64,6 +66,8 @@ def save_pdf(parent: QWidget, handout: Handout, folder: Path) -> Path | None:
     if not chosen:
         return None
     path = Path(chosen)
+    from upright.ui.handout import write_handout
+
     try:
         write_handout(path, handout, local_paper())
     except OSError as exc:
