@@ -41,11 +41,8 @@ class Blocks:
     def space(self, mm: float) -> float:
         return self.m.mm(mm)
 
-    def para(
-        self, text: str, pt: float = BODY_PT, bold: bool = False, indent: float = 0.0
-    ) -> Block:
-        block = Block(0.0)
-        block.add(self.m.text(text, self.width - indent, pt, bold), indent)
+    def para(self, text: str, bold: bool = False) -> Block:
+        block = self.m.text(text, self.width, BODY_PT, bold)
         block.height += self.space(2.5)
         return block
 

@@ -53,7 +53,7 @@ def log_columns(h: Handout, b: Blocks) -> list[Column]:
 
 def log_blocks(h: Handout, b: Blocks) -> tuple[Block, Block, list[Block]]:
     """The log sheet: its title and instructions, the column names for the top of every page,
-    and the rows: each week's heading and its sessions, kept on one page."""
+    and the rows: each week's heading and its sessions, on one page where they fit."""
     columns = log_columns(h, b)
     pad = b.space(CELL_PAD_MM)
     lead = b.heading("Your exercise log", H2_PT, above_mm=0)
