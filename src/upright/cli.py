@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
-from upright import __version__
+from upright import __version__, cli_handout
 from upright.core.atomic import write_atomically
 from upright.core.clock import SystemClock
 from upright.core.history import History, HistoryError
@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the period the report covers (default: the last 3 months)",
     )
     report.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
+    cli_handout.add_parser(commands)
     return parser
 
 
@@ -192,4 +193,9 @@ def run_program(args: argparse.Namespace, paths: DataPaths) -> int:
     return run(args, paths)
 
 
-HEADLESS = {"export": run_export, "report": run_report, "program": run_program}
+HEADLESS = {
+    "export": run_export,
+    "report": run_report,
+    "program": run_program,
+    "handout": cli_handout.run,
+}

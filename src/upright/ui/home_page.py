@@ -48,6 +48,7 @@ class HomePage(QWidget):
     history_requested = Signal()
     settings_requested = Signal()
     progress_requested = Signal()
+    handout_requested = Signal()
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +130,12 @@ class HomePage(QWidget):
         self.progress_button.clicked.connect(self.progress_requested.emit)
         pages_row.addWidget(self.progress_button)
         pages_row.addWidget(self.history_button)
+        self.handout_button = QPushButton("Print handout…  (Ctrl+P)")
+        self.handout_button.setAccessibleDescription(
+            "A large-print handout of your exercises and numbers, with a log sheet"
+        )
+        self.handout_button.clicked.connect(self.handout_requested.emit)
+        pages_row.addWidget(self.handout_button)
         self.settings_button = QPushButton("Settings (S)")
         self.settings_button.clicked.connect(self.settings_requested.emit)
         pages_row.addWidget(self.settings_button)

@@ -82,12 +82,14 @@ class MainWindow(SessionControl, QMainWindow):
         self.home.level_chosen.connect(self.choose_level)
         self.home.history_requested.connect(self.show_history)
         self.home.progress_requested.connect(self.show_progress)
+        self.home.handout_requested.connect(self.offer_handout)
         self.home.settings_requested.connect(self.show_settings)
         self._shortcut("F11", self.toggle_distance, Qt.ShortcutContext.ApplicationShortcut)
         self._page_shortcut(self.home, "Return", self.start_session)
         self._page_shortcut(self.home, "Enter", self.start_session)
         self._page_shortcut(self.home, "H", self.show_history)
         self._page_shortcut(self.home, "G", self.show_progress)
+        self._page_shortcut(self.home, "Ctrl+P", self.offer_handout)
         self._page_shortcut(self.home, "S", self.show_settings)
         self.clinic = ClinicPages(self)
         self.show_home()
@@ -198,6 +200,12 @@ class MainWindow(SessionControl, QMainWindow):
         self.pages.setCurrentWidget(self.progress_page)
         self.progress_page.show_progress(progress_source(self.ctx, todays_plan(self.ctx)))
         self.progress_page.back_button.setFocus()
+
+    def offer_handout(self) -> None:
+        """Save the handout of today's programme as a PDF, or print it."""
+        from upright.ui.handout_dialog import offer_handout
+
+        offer_handout(self, self.ctx)
 
     def _show_session_reps(self, session_id: int) -> None:
         if self.ctx.history is not None:

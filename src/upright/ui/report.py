@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSize, QSizeF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QSize, QSizeF, QUrl
+from PySide6.QtGui import QImage, QPageSize, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from upright import __version__
@@ -27,6 +27,7 @@ from upright.core.weeks import ChartRange, day_text
 from upright.ui.chart_base import Chart, render_image
 from upright.ui.charts import ConsistencyChart, FeelingChart, HoldChart, TimeHeldChart
 from upright.ui.home_page import ENDED_WORDS
+from upright.ui.pdf_file import check_written, pdf_writer
 from upright.ui.progress_cards import (
     EACH_BAR,
     EACH_POINT,
@@ -193,7 +194,8 @@ def write_report(
         name = f"chart{i}.png"
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         images.append((title, line, name))
-    writer = _writer(path, f"Upright progress report: {source.profile}")
+    a4 = QPageSize(QPageSize.PageSizeId.A4)
+    writer = pdf_writer(path, f"Upright progress report: {source.profile}", a4, 15, 300)
     # Laid out on the writer itself, in its pixels: the page is exactly the printable area,
     # with no extra margins, and images are sized as they will print.
     doc.documentLayout().setPaintDevice(writer)
@@ -206,19 +208,6 @@ def write_report(
     doc.setHtml(report_html(source, p, images, _session_rows(rows, source), width, ended))
     doc.print_(writer)
     del writer  # finishes the file
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"could not write {path}")
+    check_written(path)
     for widget in keep:
         widget.deleteLater()
-
-
-def _writer(path: Path, title: str) -> QPdfWriter:
-    if not path.parent.is_dir():
-        raise OSError(f"the folder {path.parent} does not exist")
-    writer = QPdfWriter(str(path))
-    writer.setTitle(title)
-    writer.setCreator(f"Upright {__version__}")
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    return writer
