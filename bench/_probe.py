@@ -15,7 +15,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 
 def rss_kib() -> int:
@@ -34,11 +34,13 @@ class FirstPaint(QObject):
         self.seen = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The first paint of anything in the main window (its own background may never be
+        # painted when opaque pages cover it).
         if (
             not self.seen
             and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QMainWindow | QLabel)
-            and watched.isWindow()
+            and isinstance(watched, QWidget)
+            and isinstance(watched.window(), QMainWindow | QLabel)
         ):
             self.seen = True
             painted = time.monotonic()
