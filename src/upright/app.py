@@ -105,7 +105,24 @@ def attach_hands_free(window: MainWindow) -> None:
     window.attach_hands_free(HandsFree.create(window))
 
 
+def no_display() -> str | None:
+    """Why a window cannot open here (Linux with no display), said plainly, or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). "
+        "Start Upright from your desktop; the commands export, report, handout, program "
+        "and --self-check work without one."
+    )
+
+
 def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
+    problem = no_display()
+    if problem:  # Qt would abort with a long message; say it in one line instead
+        print(f"upright: {problem}", file=sys.stderr)
+        return EXIT_FAILURE
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
