@@ -154,7 +154,12 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     ctx = build_context(paths, SystemClock(), args.profile, args.time_scale)
     window = MainWindow(ctx)
     instance.message_received.connect(window.handle_instance_message)
-    window.resize(1280, 800)
+    screen = app.primaryScreen()
+    room = screen.availableGeometry().size() if screen else None
+    # 1280x800, or no more than the screen holds on a small laptop (1366x768 is common).
+    window.resize(
+        min(1280, room.width()) if room else 1280, min(800, room.height()) if room else 800
+    )
     if args.fullscreen:
         window.showFullScreen()
     else:
