@@ -43,7 +43,8 @@ class SummaryPage(QWidget):
         set_relative_font(self.reps_label, 1.3)
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
-        self.saved_label.setObjectName("muted")
+        # What changes next time, and why: the sentence people most need to read.
+        set_relative_font(self.saved_label, 1.3)
         self.done_button = QPushButton("Back to the start  (Enter)")
         self.done_button.setObjectName("primary")
         self.done_button.setMinimumHeight(64)
