@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upright.core.cues import CueOptions
 from upright.core.demo import DemoChoice, demo_choices, demo_exercises
 from upright.core.events import PhaseStarted, SessionEnd
 from upright.core.illustration import scene_for
@@ -33,7 +34,7 @@ from upright.core.today import plan_today
 from upright.ui.big_view import BigView, second_screen
 from upright.ui.illustration_view import IllustrationView
 from upright.ui.player_page import PlayerPage
-from upright.ui.session_flow import RED_FLAGS, SessionFlow
+from upright.ui.session_flow import RED_FLAGS, SessionAids, SessionFlow
 from upright.ui.theme import set_relative_font
 
 if TYPE_CHECKING:
@@ -200,9 +201,15 @@ class DemoPage(QWidget):
         profile, level = ctx.settings.profile, ctx.settings.level
         today = plan_today(ctx.catalog, ctx.history, profile, level, ctx.clock.wall().date())
         choice = self.choices[self.step_list.currentRow()]
+        # The demo speaks and beeps like a session (when the window has sound and voice).
+        aids = SessionAids(
+            getattr(self.window(), "hands_free", None),
+            CueOptions(count_down_from=ctx.settings.count_down_from),
+            ctx.settings.flash,
+        )
         self.flow = DemoFlow(
             today, choice.plan, ctx.clock, NO_HISTORY, ctx.settings.profile, self.player,
-            ctx.time_scale, self,
+            ctx.time_scale, self, aids,
         )  # fmt: skip
         self.flow.ended.connect(self._ended)
         runner = self.flow.runner
