@@ -11,18 +11,20 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import replace
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from upright.cli import EXIT_BAD_INPUT, EXIT_FAILURE, HEADLESS, UsageError, one_line, parse
+from upright.context import AppContext
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import Clock, SystemClock
 from upright.core.history import History, HistoryError
+from upright.core.instance_lock import InstanceLock
 from upright.core.paths import DataPaths, resolve_data_dir
 from upright.core.recovery import open_history
 from upright.core.settings import load_settings
 
 if TYPE_CHECKING:
-    from upright.ui.main_window import AppContext, MainWindow
+    from upright.ui.main_window import MainWindow
 
 log = logging.getLogger("upright")
 
@@ -78,8 +80,6 @@ def build_context(
     paths: DataPaths, clock: Clock, profile: str | None = None, time_scale: float = 1.0
 ) -> AppContext:
     """The one place the app's objects are made: used by the real app and by the e2e tests."""
-    from upright.ui.main_window import AppContext
-
     notices: list[str] = []
     settings, note = load_settings(paths.settings)
     if note:
@@ -98,10 +98,39 @@ def build_context(
     )
 
 
-def attach_hands_free(window: MainWindow) -> None:
-    """Sound, voice and screen-awake: built after the first paint (speech can take seconds)."""
-    from upright.ui.hands_free import HandsFree
+class FolderClaim(NamedTuple):
+    lock: InstanceLock | None  # held while this Upright runs (None: another has it, or no lock)
+    other_open: bool  # another Upright has this folder: this launch must not open it too
+    answered: bool  # ... and it has been asked to come to the front
 
+
+def claim_data_folder(paths: DataPaths, message: str, patience_s: float = 5.0) -> FolderClaim:
+    """Take the folder, or ask the Upright that has it to come forward (``message`` is "raise"
+    or "start"): a second launch never opens the history a second time. The one holding the
+    folder may still be starting up: it has ``patience_s`` to answer."""
+    try:
+        lock = InstanceLock.acquire(paths.lock)
+        held_elsewhere = lock is None
+    except OSError:  # no lock in this folder (it cannot be written): all we can do is ask
+        lock, held_elsewhere = None, False
+    if lock is not None:
+        return FolderClaim(lock, other_open=False, answered=False)
+    from upright.ui.single_instance import ask_running_instance
+
+    answered = ask_running_instance(
+        paths.root, message, patience_s=patience_s if held_elsewhere else 0
+    )
+    return FolderClaim(None, other_open=answered or held_elsewhere, answered=answered)
+
+
+def after_first_paint(window: MainWindow, paths: DataPaths) -> None:
+    """Listening for later launches, then sound, voice and screen-awake (speech can take
+    seconds to start): none of them is needed to show the window."""
+    from upright.ui.hands_free import HandsFree
+    from upright.ui.single_instance import InstanceServer
+
+    server = InstanceServer(paths.root, window)
+    server.message_received.connect(window.handle_instance_message)
     window.attach_hands_free(HandsFree.create(window))
 
 
@@ -123,12 +152,34 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     if problem:  # Qt would abort with a long message; say it in one line instead
         print(f"upright: {problem}", file=sys.stderr)
         return EXIT_FAILURE
+    claim = claim_data_folder(paths, "start" if args.command == "start" else "raise")
+    if claim.answered:
+        print("Upright is already open; it has been brought to the front.", file=sys.stderr)
+        return 0
+    if claim.other_open:
+        print(
+            f"upright: Upright is already open on {paths.root} but does not answer; "
+            "close it (or wait for it to finish starting), then try again.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    # The history, settings and programme first: the toolkit loads once they are ready.
+    ctx = build_context(paths, SystemClock(), args.profile, args.time_scale)
+    try:
+        return show_window(args, paths, ctx)
+    finally:
+        if ctx.history is not None:
+            ctx.history.close()
+        if claim.lock is not None:
+            claim.lock.release()
+
+
+def show_window(args: argparse.Namespace, paths: DataPaths, ctx: AppContext) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from upright.ui.desktop import set_desktop_identity
     from upright.ui.main_window import MainWindow
-    from upright.ui.single_instance import InstanceServer, ask_running_instance
 
     # The timer's Python slots must get the GIL back quickly even if some library thread
     # is busy in Python: 1 ms instead of 5 ms (bench/bench_timer.py shows the difference).
@@ -138,6 +189,8 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             "Something went wrong",
@@ -146,14 +199,7 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
         )
 
     sys.excepthook = excepthook
-    message = "start" if args.command == "start" else "raise"
-    if ask_running_instance(paths.root, message):
-        print("Upright is already open; it has been brought to the front.", file=sys.stderr)
-        return 0
-    instance = InstanceServer(paths.root, app)
-    ctx = build_context(paths, SystemClock(), args.profile, args.time_scale)
     window = MainWindow(ctx)
-    instance.message_received.connect(window.handle_instance_message)
     screen = app.primaryScreen()
     room = screen.availableGeometry().size() if screen else None
     # 1280x800, or no more than the screen holds on a small laptop (1366x768 is common).
@@ -168,12 +214,8 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
         window.start_session()
     else:
         window.launch_checks()
-    # Starting a speech engine can take seconds: only once the window is on screen.
-    QTimer.singleShot(300, lambda: attach_hands_free(window))
-    code = app.exec()
-    if ctx.history is not None:
-        ctx.history.close()
-    return int(code)
+    QTimer.singleShot(300, lambda: after_first_paint(window, paths))
+    return int(app.exec())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

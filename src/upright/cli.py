@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
-from upright import __version__, cli_handout
+from upright import __version__
 from upright.core.atomic import write_atomically
 from upright.core.clock import SystemClock
 from upright.core.history import History, HistoryError
@@ -18,6 +18,7 @@ from upright.core.paths import DataPaths
 from upright.core.recovery import open_history
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+PAPERS = ("a4", "letter")
 
 
 class UsageError(Exception):
@@ -79,9 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="where history and settings live")
     _window_options(parser)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    from upright.cli_program import add_program_parser  # it imports this module
-
-    add_program_parser(commands)
+    _program_parser(commands)
     start = commands.add_parser("start", help="open and go straight to today's session")
     start.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
     _window_options(start)
@@ -97,8 +96,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="the period the report covers (default: the last 3 months)",
     )
     report.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
-    cli_handout.add_parser(commands)
+    _handout_parser(commands)
     return parser
+
+
+def _program_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    program = commands.add_parser("program", help="import or export a programme file")
+    actions = program.add_subparsers(dest="program_command", required=True, metavar="ACTION")
+    for name, help_text in (
+        ("import", "check a programme file and install it for a person"),
+        ("export", "write a person's programme and prescriptions to a file"),
+    ):
+        action = actions.add_parser(name, help=help_text)
+        action.add_argument("file", type=Path, metavar="FILE")
+        action.add_argument("--profile", type=profile_name, metavar="NAME", dest="profile_sub")
+        action.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
+
+
+def _handout_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    handout = commands.add_parser(
+        "handout", help="write a large-print handout with illustrations and a log sheet (PDF)"
+    )
+    handout.add_argument("--pdf", required=True, type=Path, metavar="FILE")
+    source = handout.add_mutually_exclusive_group()
+    source.add_argument(
+        "--level",
+        metavar="L",
+        help="a built-in level at its starting numbers (default: your current programme)",
+    )
+    source.add_argument(
+        "--program", type=Path, metavar="FILE", help="a programme file (upright-programme)"
+    )
+    handout.add_argument("--paper", choices=PAPERS, default="a4", help="a4 (default) or letter")
+    handout.add_argument("--profile", metavar="NAME", dest="profile_sub", help="whose programme")
+    handout.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -162,10 +193,10 @@ def run_report(args: argparse.Namespace, paths: DataPaths) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from upright.context import AppContext, todays_plan
     from upright.core.catalog import load_builtin_catalog
     from upright.core.settings import load_settings
     from upright.core.weeks import ChartRange
-    from upright.ui.main_window import AppContext, todays_plan
     from upright.ui.progress_page import progress_source
     from upright.ui.report import write_report
 
@@ -187,8 +218,15 @@ def run_report(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+# The programme and handout commands load their modules only when they run (they import this one).
 def run_program(args: argparse.Namespace, paths: DataPaths) -> int:
-    from upright.cli_program import run_program as run  # it imports this module
+    from upright.cli_program import run_program as run
+
+    return run(args, paths)
+
+
+def run_handout(args: argparse.Namespace, paths: DataPaths) -> int:
+    from upright.cli_handout import run
 
     return run(args, paths)
 
@@ -197,5 +235,5 @@ HEADLESS = {
     "export": run_export,
     "report": run_report,
     "program": run_program,
-    "handout": cli_handout.run,
+    "handout": run_handout,
 }

@@ -1,4 +1,7 @@
-"""`upright handout`: the printable handout of a programme as a PDF, with no display needed."""
+"""`upright handout`: the printable handout of a programme as a PDF, with no display needed.
+
+The arguments are defined in upright.cli; this module loads only when the command runs.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from upright.cli import EXIT_OK, UsageError, open_cli_history
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import SystemClock
 from upright.core.paths import DataPaths
@@ -19,31 +23,9 @@ if TYPE_CHECKING:  # the content modules load only when a handout is asked for
     from upright.core.handout_content import Handout
     from upright.core.history import History
 
-PAPERS = ("a4", "letter")
-
-
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    handout = commands.add_parser(
-        "handout", help="write a large-print handout with illustrations and a log sheet (PDF)"
-    )
-    handout.add_argument("--pdf", required=True, type=Path, metavar="FILE")
-    source = handout.add_mutually_exclusive_group()
-    source.add_argument(
-        "--level",
-        metavar="L",
-        help="a built-in level at its starting numbers (default: your current programme)",
-    )
-    source.add_argument(
-        "--program", type=Path, metavar="FILE", help="a programme file (upright-programme)"
-    )
-    handout.add_argument("--paper", choices=PAPERS, default="a4", help="a4 (default) or letter")
-    handout.add_argument("--profile", metavar="NAME", dest="profile_sub", help="whose programme")
-    handout.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
-
 
 def _handout(args: argparse.Namespace, paths: DataPaths) -> Handout:
     """The content: a built-in level, or the person's current programme and numbers."""
-    from upright.cli import UsageError, open_cli_history
     from upright.core.handout_content import build_handout, from_level, from_today, person_name
 
     catalog = load_builtin_catalog()
@@ -56,7 +38,7 @@ def _handout(args: argparse.Namespace, paths: DataPaths) -> Handout:
             raise UsageError(f"--level must be one of {', '.join(ids)}, not {args.level!r}")
         items = from_level(catalog, args.level)
         return build_handout(catalog, items, today, person_name(args.profile))
-    from upright.ui.main_window import AppContext, todays_plan
+    from upright.context import AppContext, todays_plan
 
     settings, note = load_settings(paths.settings)
     if note:
@@ -79,7 +61,6 @@ def _handout(args: argparse.Namespace, paths: DataPaths) -> Handout:
 
 def _from_file(path: Path, today: date) -> Handout:
     """A therapist's programme file, checked in full first (one line per problem on stderr)."""
-    from upright.cli import UsageError
     from upright.core.fields import ValidationError
     from upright.core.handout_content import HandoutExercise, build_handout, person_name
     from upright.core.programme_file import read_programme_file
@@ -100,7 +81,6 @@ def _from_file(path: Path, today: date) -> Handout:
 
 
 def run(args: argparse.Namespace, paths: DataPaths) -> int:
-    from upright.cli import EXIT_OK, UsageError
 
     target: Path = args.pdf.expanduser()
     if not target.parent.is_dir():

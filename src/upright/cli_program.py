@@ -1,4 +1,7 @@
-"""`upright program import FILE` and `upright program export FILE`: programme files, headless."""
+"""`upright program import FILE` and `upright program export FILE`: programme files, headless.
+
+The arguments are defined in upright.cli; this module loads only when the command runs.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from upright.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_cli_history, profile_name
+from upright.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_cli_history
 from upright.core.atomic import write_atomically
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import SystemClock
@@ -25,19 +28,6 @@ from upright.core.progression import seconds_text
 from upright.core.settings import load_settings
 
 IMPORT_REASON = "Set from a programme file from your therapist."
-
-
-def add_program_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    program = commands.add_parser("program", help="import or export a programme file")
-    actions = program.add_subparsers(dest="program_command", required=True, metavar="ACTION")
-    for name, help_text in (
-        ("import", "check a programme file and install it for a person"),
-        ("export", "write a person's programme and prescriptions to a file"),
-    ):
-        action = actions.add_parser(name, help=help_text)
-        action.add_argument("file", type=Path, metavar="FILE")
-        action.add_argument("--profile", type=profile_name, metavar="NAME", dest="profile_sub")
-        action.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
 
 
 def _profile(args: argparse.Namespace) -> str | None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from upright.app import claim_data_folder
+from upright.core.paths import resolve_data_dir
 from upright.ui.single_instance import InstanceServer, ask_running_instance
 
 
@@ -44,3 +46,68 @@ def test_second_launch_exits_and_leaves_the_first_running(qtbot: QtBot, tmp_path
     finally:
         first.kill()
         first.wait(timeout=10)
+
+
+HOLD_FOLDER = """
+import sys, time
+from pathlib import Path
+from upright.core.instance_lock import InstanceLock
+lock = InstanceLock.acquire(Path(sys.argv[1]) / "upright.lock")
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def hold_folder(data_dir: Path) -> subprocess.Popen[str]:
+    """A process that holds the folder like an Upright still starting (not yet listening)."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_FOLDER, str(data_dir)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_the_first_launch_takes_the_folder(tmp_path: Path) -> None:
+    claim = claim_data_folder(resolve_data_dir(str(tmp_path)), "raise")
+    assert claim.lock is not None and not claim.other_open
+    assert claim_data_folder(resolve_data_dir(str(tmp_path)), "raise", patience_s=0).other_open
+    claim.lock.release()
+
+
+def test_a_folder_held_by_a_silent_upright_is_not_opened_twice(tmp_path: Path) -> None:
+    holder = hold_folder(tmp_path)
+    try:
+        claim = claim_data_folder(resolve_data_dir(str(tmp_path)), "raise", patience_s=0.3)
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    assert claim.lock is None and claim.other_open and not claim.answered
+
+
+def test_where_no_lock_can_be_made_asking_is_all_there_is(tmp_path: Path) -> None:
+    (tmp_path / "upright.lock").mkdir()  # cannot be opened as a file: no lock here
+    claim = claim_data_folder(resolve_data_dir(str(tmp_path)), "raise")
+    assert claim.lock is None and not claim.other_open  # nobody answered: this one runs
+
+
+@pytest.mark.slow
+def test_a_launch_while_the_first_is_still_starting_leaves_the_history_alone(
+    tmp_path: Path,
+) -> None:
+    holder = hold_folder(tmp_path)
+    try:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        second = subprocess.run(
+            [sys.executable, "-m", "upright", "--data-dir", str(tmp_path)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    assert second.returncode == 1, second
+    assert "already open" in second.stderr and "does not answer" in second.stderr
+    assert not (tmp_path / "history.sqlite3").exists()

@@ -28,13 +28,13 @@ from upright.core.safety import AfterCheck, BeforeCheck
 from upright.core.screening import ScreeningResult
 
 if TYPE_CHECKING:
+    from upright.context import AppContext
     from upright.ui.checkin_pages import (
         AfterSessionPage,
         BeforeSessionPage,
         NextDayPage,
         ScreeningPage,
     )
-    from upright.ui.main_window import AppContext
 
 
 def _once(signal: SignalInstance, slot: Callable[..., None]) -> None:

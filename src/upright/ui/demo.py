@@ -38,7 +38,7 @@ from upright.ui.session_flow import RED_FLAGS, SessionAids, SessionFlow
 from upright.ui.theme import set_relative_font
 
 if TYPE_CHECKING:
-    from upright.ui.main_window import AppContext
+    from upright.context import AppContext
 
 NO_HISTORY = None  # a demo is never recorded: its flow gets no history to write to
 PAIN_IN_A_SESSION = (

@@ -12,16 +12,16 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from upright.context import AppContext
     from upright.core.handout_content import Handout
-    from upright.ui.main_window import AppContext
 
 SAVE, PRINT = "save", "print"
 
 
 def handout_for(ctx: AppContext) -> Handout:
     """The person's current programme, with today's numbers."""
+    from upright.context import todays_plan
     from upright.core.handout_content import build_handout, from_today, person_name
-    from upright.ui.main_window import todays_plan
 
     plan = todays_plan(ctx)
     person = person_name(ctx.settings.profile)

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from upright.context import AppContext, session_plan, todays_plan
 from upright.core import records
-from upright.core.clock import Clock
-from upright.core.history import History
-from upright.core.plan import Plan, build_plan
-from upright.core.program import Catalog
 from upright.core.settings import Settings, save_settings
-from upright.core.today import TodayPlan, plan_duration_s, plan_today
+from upright.core.today import TodayPlan, plan_duration_s
 from upright.ui.clinic import ClinicPages
 from upright.ui.home_page import HomePage
 from upright.ui.session_control import SessionControl
@@ -34,31 +30,6 @@ if TYPE_CHECKING:
     from upright.ui.summary_page import SummaryPage
 
 
-@dataclass
-class AppContext:
-    """Everything the window needs, built once by the composition root (upright.app)."""
-
-    catalog: Catalog
-    clock: Clock
-    history: History | None
-    settings: Settings
-    settings_path: Path | None
-    time_scale: float = 1.0
-    notices: list[str] = field(default_factory=list)
-    backups: Path | None = None  # where a deleted person's data is kept
-
-
-def todays_plan(ctx: AppContext) -> TodayPlan:
-    return plan_today(
-        ctx.catalog, ctx.history, ctx.settings.profile, ctx.settings.level, ctx.clock.wall().date()
-    )
-
-
-def session_plan(ctx: AppContext, today: TodayPlan) -> Plan:
-    pairs = [(item.exercise, item.prescription) for item in today.items]
-    return build_plan(ctx.catalog, pairs, warmups=today.warmups and ctx.settings.warmups)
-
-
 class MainWindow(SessionControl, QMainWindow):
     """The home page is built at once; every other page the first time it is needed, so the
     window is on screen quickly and a page's modules (charts, audio ...) load only when used."""
@@ -72,11 +43,11 @@ class MainWindow(SessionControl, QMainWindow):
         self.hands_free: HandsFree | None = None
         self.setWindowTitle("Upright")
         self.setMinimumSize(800, 600)
+        self._apply_look()  # first: the pages are then built at the right text size at once
         self.pages = QStackedWidget()
         self.home = HomePage(ctx.catalog)
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
-        self._apply_look()
 
         self.home.start_requested.connect(self.start_session)
         self.home.level_chosen.connect(self.choose_level)
@@ -212,6 +183,8 @@ class MainWindow(SessionControl, QMainWindow):
             self.history_page.show_reps(records.reps(self.ctx.history.connection, session_id))
 
     def _delete_session(self, session_id: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             "Delete this session?",

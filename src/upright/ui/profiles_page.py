@@ -30,7 +30,7 @@ from upright.ui.dialogs import confirm
 from upright.ui.theme import set_relative_font
 
 if TYPE_CHECKING:
-    from upright.ui.main_window import AppContext
+    from upright.context import AppContext
 
 
 def describe(name: str, sessions: int, last_day: str | None, current: bool) -> str:

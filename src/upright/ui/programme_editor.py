@@ -42,7 +42,7 @@ from upright.ui.programme_list import ProgrammeList
 from upright.ui.theme import set_relative_font
 
 if TYPE_CHECKING:
-    from upright.ui.main_window import AppContext
+    from upright.context import AppContext
 
 SAVE_REASON = "Set in the programme editor."
 

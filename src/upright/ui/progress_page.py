@@ -38,7 +38,7 @@ from upright.core.weeks import ChartRange
 from upright.ui.theme import set_relative_font
 
 if TYPE_CHECKING:
-    from upright.ui.main_window import AppContext
+    from upright.context import AppContext
     from upright.ui.progress_cards import ProgressCards
 
 EMPTY_STORY = (

@@ -13,11 +13,11 @@ from upright.core.events import SessionEnd
 from upright.core.today import TodayPlan, conclude
 
 if TYPE_CHECKING:
+    from upright.context import AppContext
     from upright.core.recorder import SessionRecorder
     from upright.core.safety import BeforeCheck
     from upright.ui.checkin_flow import CheckIns
     from upright.ui.hands_free import HandsFree
-    from upright.ui.main_window import AppContext
     from upright.ui.player_page import PlayerPage
     from upright.ui.session_flow import SessionFlow
     from upright.ui.summary_page import SummaryPage
@@ -56,8 +56,8 @@ class SessionControl:
         """The session itself, once the person has said they are fit to exercise today."""
         if self.flow is not None:
             return
+        from upright.context import session_plan, todays_plan
         from upright.core.cues import CueOptions
-        from upright.ui.main_window import session_plan, todays_plan
         from upright.ui.session_flow import SessionAids, SessionFlow
 
         today = self.today = todays_plan(self.ctx)
@@ -129,7 +129,7 @@ class SessionControl:
         self.show_home()
 
     def _after_next_day(self, then: Callable[[], None]) -> None:
-        from upright.ui.main_window import todays_plan
+        from upright.context import todays_plan
 
         if self.ctx.history is not None:  # a worse back steps the next session down
             conclude(

@@ -1,9 +1,14 @@
-"""One Upright per data folder: a second launch asks the first to come forward, then exits."""
+"""One Upright per data folder: a second launch asks the first to come forward, then exits.
+
+Who is first is settled by a lock file (upright.core.instance_lock); this is only the message.
+QtNetwork loads after the first window is up, or in a second launch.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import os
+import time
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,21 +19,28 @@ CONNECT_TIMEOUT_MS = 500
 
 def server_name(data_dir: Path) -> str:
     """A local (Unix-domain) socket name, per user and data folder; never a network address."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    digest = f"{zlib.crc32(str(data_dir.resolve()).encode()):08x}"
     user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
     return f"upright-{user}-{digest}"
 
 
-def ask_running_instance(data_dir: Path, message: str) -> bool:
-    """True if an Upright already runs on this folder (it has been sent ``message``)."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(data_dir))
-    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-        return False
-    socket.write(message.encode() + b"\n")
-    socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
-    socket.disconnectFromServer()
-    return True
+def ask_running_instance(data_dir: Path, message: str, patience_s: float = 0.0) -> bool:
+    """True if an Upright already runs on this folder (it has been sent ``message``).
+
+    With ``patience_s``, keep trying that long: the first may still be starting up.
+    """
+    give_up = time.monotonic() + patience_s
+    while True:
+        socket = QLocalSocket()
+        socket.connectToServer(server_name(data_dir))
+        if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            socket.write(message.encode() + b"\n")
+            socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+            socket.disconnectFromServer()
+            return True
+        if time.monotonic() >= give_up:
+            return False
+        time.sleep(0.1)
 
 
 class InstanceServer(QObject):

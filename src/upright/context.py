@@ -1,0 +1,42 @@
+"""What the window and the commands share: the app's core objects, made once by upright.app.
+
+No Qt here, so the composition root can open the history and work out today's plan before the
+toolkit loads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from upright.core.clock import Clock
+from upright.core.history import History
+from upright.core.plan import Plan, build_plan
+from upright.core.program import Catalog
+from upright.core.settings import Settings
+from upright.core.today import TodayPlan, plan_today
+
+
+@dataclass
+class AppContext:
+    """Everything the window needs, built once by the composition root (upright.app)."""
+
+    catalog: Catalog
+    clock: Clock
+    history: History | None
+    settings: Settings
+    settings_path: Path | None
+    time_scale: float = 1.0
+    notices: list[str] = field(default_factory=list)
+    backups: Path | None = None  # where a deleted person's data is kept
+
+
+def todays_plan(ctx: AppContext) -> TodayPlan:
+    return plan_today(
+        ctx.catalog, ctx.history, ctx.settings.profile, ctx.settings.level, ctx.clock.wall().date()
+    )
+
+
+def session_plan(ctx: AppContext, today: TodayPlan) -> Plan:
+    pairs = [(item.exercise, item.prescription) for item in today.items]
+    return build_plan(ctx.catalog, pairs, warmups=today.warmups and ctx.settings.warmups)
