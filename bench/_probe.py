@@ -4,27 +4,26 @@ Run as ``python _probe.py bare`` or ``python _probe.py upright``. Prints one lin
 CLOCK_MONOTONIC time of the first paint of the window (comparable with the parent's
 time.monotonic(), the same system-wide clock) and the resident memory then.
 
-Each kind imports what it needs in the order its real start does: the bare window PySide6 first,
-Upright its composition root (which loads its core before PySide6). Both are watched the same
-way: when a window is shown, an event filter goes on it and on every widget in it. (A filter on
-the whole application would see every event of every widget as it is built, a Python call each,
-and so slow a real window far more than a bare label.)
+Each kind starts as its real start does: the bare window imports PySide6 and shows a label;
+Upright runs the `upright` command's entry point (upright.launch), untouched. The probe imports
+nothing of Qt itself: it waits for PySide6.QtWidgets to be imported, then watches windows as
+they are shown, the same way for both: an event filter on the window and every widget in it.
+(A filter on the whole application would see every event of every widget as it is built, a
+Python call each, and so slow a real window far more than a bare label.)
 """
 
 from __future__ import annotations
 
+import importlib.machinery
 import json
 import os
 import sys
 import time
+from types import ModuleType
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-if sys.argv[1:2] == ["upright"]:
-    from upright.app import main as upright_main
-
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+SETTLE_MS = int(os.environ.get("PROBE_SETTLE_MS", "0"))
 
 
 def rss_kib() -> int:
@@ -35,51 +34,72 @@ def rss_kib() -> int:
     return 0
 
 
-class FirstPaint(QObject):
-    def __init__(self, settle_ms: int) -> None:
-        super().__init__()
-        self.settle_ms = settle_ms
-        self.seen = False
+def watch_windows(widgets: ModuleType) -> None:
+    """Once QtWidgets exists: report the first paint of any window shown from now on."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
-    def watch(self, window: QWidget) -> None:
-        for widget in (window, *window.findChildren(QWidget)):
-            widget.installEventFilter(self)
+    class FirstPaint(QObject):
+        seen = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.seen and event.type() == QEvent.Type.Paint:
-            self.seen = True
-            painted = time.monotonic()
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if not self.seen and event.type() == QEvent.Type.Paint:
+                self.seen = True
+                painted = time.monotonic()
 
-            def report() -> None:
-                print(json.dumps({"paint": painted, "rss_kib": rss_kib()}), flush=True)
-                QApplication.quit()
+                def report() -> None:
+                    print(json.dumps({"paint": painted, "rss_kib": rss_kib()}), flush=True)
+                    widgets.QApplication.quit()
 
-            QTimer.singleShot(self.settle_ms, report)
-        return False
+                QTimer.singleShot(SETTLE_MS, report)
+            return False
 
-
-def watch_shown_windows(probe: FirstPaint) -> None:
+    probe = FirstPaint()
     for name in ("show", "showFullScreen"):
-        shown = getattr(QWidget, name)
+        shown = getattr(widgets.QWidget, name)
 
-        def show(widget: QWidget, shown=shown) -> None:  # type: ignore[no-untyped-def]
-            probe.watch(widget)
+        def show(widget: Any, shown: Any = shown) -> None:
+            for each in (widget, *widget.findChildren(widgets.QWidget)):
+                each.installEventFilter(probe)
             shown(widget)
 
-        setattr(QWidget, name, show)
+        setattr(widgets.QWidget, name, show)
+
+
+class WhenQtWidgetsLoads:
+    """Import hook (finder and loader): PySide6.QtWidgets loads as usual, then watch_windows
+    patches it. (Not built on importlib.abc, whose import alone costs more than 10 ms.)"""
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        assert spec is not None and spec.loader is not None
+        self.real = spec.loader
+        spec.loader = self
+        return spec
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return self.real.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        self.real.exec_module(module)
+        watch_windows(module)
 
 
 def main() -> int:
-    kind = sys.argv[1]
-    probe = FirstPaint(int(os.environ.get("PROBE_SETTLE_MS", "0")))
-    watch_shown_windows(probe)
-    if kind == "bare":
+    sys.meta_path.insert(0, WhenQtWidgetsLoads())
+    if sys.argv[1] == "bare":
+        from PySide6.QtWidgets import QApplication, QLabel
+
         app = QApplication(sys.argv[:1])
         label = QLabel("Hello")
         label.resize(1280, 800)
         label.show()
         return app.exec()
-    return upright_main([])
+    from upright.launch import main as upright
+
+    return upright([])
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """The bundle's entry point: the same main() as the `upright` command."""
 
-from upright.app import main
+from upright.launch import main
 
 raise SystemExit(main())

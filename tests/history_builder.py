@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from upright.core.events import RepCompleted, SessionEnd
+from upright.core.events import RepCompleted
 from upright.core.history import History, PlannedExercise
+from upright.core.session_end import SessionEnd
 
 EXERCISE = "forearm-press-up"
 

@@ -1,5 +1,5 @@
 """Entry point for ``python -m upright``."""
 
-from upright.app import main
+from upright.launch import main
 
 raise SystemExit(main())

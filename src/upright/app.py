@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sqlite3
@@ -210,6 +211,10 @@ def show_window(args: argparse.Namespace, paths: DataPaths, ctx: AppContext) -> 
         window.showFullScreen()
     else:
         window.show()
+    # The start-up's objects will live as long as the app: set them aside for good, so that
+    # collecting garbage from now on (upright.launch paused it) never walks through them.
+    gc.freeze()
+    gc.enable()
     if args.command == "start":
         window.start_session()
     else:
@@ -225,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_check:  # uses a temporary data folder: never touches the user's
             from upright.selfcheck import run_self_check
 
+            gc.enable()
             return run_self_check()
         paths = resolve_data_dir(args.data_dir)
         headless = HEADLESS.get(args.command or "")
@@ -237,7 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ) from exc
             # The window still runs a session; build_context says why nothing can be saved.
         setup_logging(paths)
-        return headless(args, paths) if headless else run_window(args, paths)
+        if headless:
+            gc.enable()  # upright.launch turned it off for the start-up only
+            return headless(args, paths)
+        return run_window(args, paths)
     except UsageError as exc:
         print(f"upright: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT

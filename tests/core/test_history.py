@@ -14,11 +14,12 @@ import pytest
 
 from upright.core import records
 from upright.core.atomic import write_atomically
-from upright.core.events import RepCompleted, SessionEnd
+from upright.core.events import RepCompleted
 from upright.core.export import history_csv
 from upright.core.history import History, NewerDatabaseError, PlannedExercise
 from upright.core.recovery import open_history
 from upright.core.schema import SCHEMA_VERSION
+from upright.core.session_end import SessionEnd
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC).astimezone()
 

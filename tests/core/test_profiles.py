@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from upright.core import records
 from upright.core.catalog import load_builtin_catalog
 from upright.core.checkins import BEFORE, record_checkin, set_after
-from upright.core.events import RepCompleted, SessionEnd
+from upright.core.events import RepCompleted
 from upright.core.export import history_csv
 from upright.core.history import History, PlannedExercise
 from upright.core.outcomes import session_outcomes
@@ -36,6 +36,7 @@ from upright.core.profiles import (
 )
 from upright.core.programme import Programme, ProgrammeItem, load_programme, save_programme
 from upright.core.schema import MIGRATIONS
+from upright.core.session_end import SessionEnd
 from upright.core.today import plan_today
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC).astimezone()

@@ -13,10 +13,11 @@ import pytest
 from history_builder import EXERCISE, add_session
 from upright.core import hold_stats
 from upright.core import progress_queries as q
-from upright.core.events import RepCompleted, SessionEnd
+from upright.core.events import RepCompleted
 from upright.core.history import History, PlannedExercise
 from upright.core.hold_stats import year_spans
 from upright.core.progress import ProgressSource, exercises, load_progress
+from upright.core.session_end import SessionEnd
 from upright.core.session_table import session_summaries
 from upright.core.weeks import ChartRange, Grain
 

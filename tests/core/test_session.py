@@ -8,10 +8,11 @@ from hypothesis import strategies as st
 
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import FakeClock
-from upright.core.events import Paused, PhaseStarted, RepCompleted, SessionEnd, SessionFinished
+from upright.core.events import Paused, PhaseStarted, RepCompleted, SessionFinished
 from upright.core.phases import Phase
 from upright.core.plan import Plan, build_plan
 from upright.core.session import RunState, Session
+from upright.core.session_end import SessionEnd
 
 CATALOG = load_builtin_catalog()
 BEGINNER = CATALOG.exercise("forearm-press-up")

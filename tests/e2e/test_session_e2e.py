@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from upright.app import build_context, main
 from upright.core import records
 from upright.core.clock import FakeClock
-from upright.core.events import SessionEnd
 from upright.core.paths import resolve_data_dir
 from upright.core.phases import Phase
+from upright.core.session_end import SessionEnd
 from upright.ui.main_window import MainWindow
 
 from .keyboard import answer_after, run, show_active

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from history_builder import add_session
 from upright.app import build_context
 from upright.core.clock import FakeClock
-from upright.core.events import SessionEnd
 from upright.core.history import History
 from upright.core.paths import resolve_data_dir
+from upright.core.session_end import SessionEnd
 from upright.ui.main_window import MainWindow
 
 TZ = ZoneInfo("Europe/Berlin")

@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import FakeClock
-from upright.core.events import SessionEnd
 from upright.core.phases import Phase
 from upright.core.plan import build_plan
 from upright.core.recorder import SessionRecorder
 from upright.core.session import RunState, Session
+from upright.core.session_end import SessionEnd
 from upright.ui.keys import SessionKeys
 from upright.ui.player_page import PlayerPage
 from upright.ui.runner import SessionRunner

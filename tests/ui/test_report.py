@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from history_builder import EXERCISE, add_session
 from upright.app import main
-from upright.core.events import SessionEnd
 from upright.core.history import History
 from upright.core.progress import ProgressSource
+from upright.core.session_end import SessionEnd
 from upright.core.weeks import ChartRange
 from upright.ui.report import write_report
 

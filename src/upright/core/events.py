@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from upright.core.session_end import SessionEnd
 
 if TYPE_CHECKING:  # only for the annotation: keeps the history store light to import
     from upright.core.plan import Segment
-
-
-class SessionEnd(StrEnum):
-    """How a session ended, as stored in the history."""
-
-    RUNNING = "running"  # not ended (yet); after a crash this becomes INTERRUPTED
-    FINISHED = "finished"
-    STOPPED = "stopped"  # stopped early by the user
-    PAIN = "pain"  # stopped for pain
-    INTERRUPTED = "interrupted"  # the app died mid-session (crash, kill, power cut)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from upright.core.events import RepCompleted, SessionEnd
 from upright.core.schema import MIGRATIONS, SCHEMA_VERSION
+from upright.core.session_end import SessionEnd
+
+if TYPE_CHECKING:  # only for annotations: opening the history needs no session events
+    from upright.core.events import RepCompleted
 
 
 class HistoryError(RuntimeError):
@@ -24,6 +28,9 @@ class NewerDatabaseError(HistoryError):
 
 @dataclass(frozen=True)
 class PlannedExercise:
+    """One exercise of a session as planned: stored with the session, so history shows what was
+    asked."""
+
     exercise: str
     level: str
     hold_s: float

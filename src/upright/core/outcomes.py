@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from upright.core.events import SessionEnd
 from upright.core.history import History
 from upright.core.progression import SessionOutcome
+from upright.core.session_end import SessionEnd
 
 _SQL = """
 SELECT s.local_day, p.exercise, p.hold_s, p.reps, s.ended_how, s.pain_before, s.pain_after,

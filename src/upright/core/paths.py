@@ -14,6 +14,8 @@ ENV_VAR = "UPRIGHT_DATA_DIR"
 
 @dataclass(frozen=True)
 class DataPaths:
+    """The files in a person's data folder."""
+
     root: Path
 
     @property

@@ -24,6 +24,8 @@ class Segment:
 
 @dataclass(frozen=True)
 class Plan:
+    """A whole session, step by step, as the player runs it."""
+
     segments: tuple[Segment, ...]
     hold_exercise_ids: tuple[str, ...]
 

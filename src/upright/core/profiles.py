@@ -23,6 +23,8 @@ class ProfileError(ValueError):
 
 @dataclass(frozen=True)
 class ProfileSummary:
+    """A person, as the people page lists them."""
+
     name: str
     sessions: int
     last_day: str | None  # YYYY-MM-DD of the latest session

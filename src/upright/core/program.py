@@ -65,6 +65,8 @@ class Prescription:
 
 @dataclass(frozen=True)
 class Exercise:
+    """One exercise of the programme: its words, its pictures and, for warm-ups, its movement."""
+
     id: str
     name: str
     kind: ExerciseKind
@@ -80,6 +82,8 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Level:
+    """A built-in level: the exercise it uses and the level that follows."""
+
     id: str
     name: str
     description: str

@@ -17,12 +17,16 @@ MAX_NOTE = 500  # characters
 
 @dataclass(frozen=True)
 class ProgrammeItem:
+    """One exercise of a person's programme, with the therapist's note."""
+
     exercise_id: str
     note: str = ""  # the therapist's words for this person, shown in the player and handout
 
 
 @dataclass(frozen=True)
 class Programme:
+    """The exercises a therapist set for one person, in order."""
+
     items: tuple[ProgrammeItem, ...]
     warmups: bool = True
 

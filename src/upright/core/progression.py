@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from upright.core.events import SessionEnd
 from upright.core.ladder import SESSIONS_PER_STEP, is_top, same_hold, step_down, step_up
 from upright.core.program import Catalog, Prescription
+from upright.core.session_end import SessionEnd
 
 BREAK_DAYS = 7  # days without any session that ease today's prescription by one step
 LONG_BREAK_DAYS = 14  # ... by two steps

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from upright.core.clock import Clock
-from upright.core.events import Event, RepCompleted, SessionEnd, SessionFinished
+from upright.core.events import Event, RepCompleted, SessionFinished
 from upright.core.history import History, PlannedExercise
+from upright.core.session_end import SessionEnd
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from upright.core.events import SessionEnd
+from upright.core.session_end import SessionEnd
 
 EXPORT_COLUMNS = (
     "session_id",
@@ -25,6 +25,8 @@ EXPORT_COLUMNS = (
 
 @dataclass(frozen=True)
 class SessionRow:
+    """One past session as the home and history pages list it."""
+
     id: int
     profile: str
     level: str
@@ -39,6 +41,8 @@ class SessionRow:
 
 @dataclass(frozen=True)
 class RepRow:
+    """One recorded rep, as the history page lists it."""
+
     exercise: str
     level: str
     rep: int

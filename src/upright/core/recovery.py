@@ -12,6 +12,8 @@ from upright.core.history import History, HistoryError, NewerDatabaseError
 
 @dataclass(frozen=True)
 class Opened:
+    """The history, opened, and anything the user must be told about how."""
+
     history: History
     notice: str | None  # what the user must be told, in plain words, or None
 

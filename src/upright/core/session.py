@@ -11,17 +11,10 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from upright.core.clock import Clock
-from upright.core.events import (
-    Event,
-    Paused,
-    PhaseStarted,
-    RepCompleted,
-    Resumed,
-    SessionEnd,
-    SessionFinished,
-)
+from upright.core.events import Event, Paused, PhaseStarted, RepCompleted, Resumed, SessionFinished
 from upright.core.phases import Phase
 from upright.core.plan import Plan, Segment
+from upright.core.session_end import SessionEnd
 
 BACK_RESTARTS_AFTER_S = 2.0  # like a music player: "back" restarts a step unless it just began
 # Longer than this without a look at the clock means the app was not running (the computer

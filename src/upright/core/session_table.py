@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from upright.core import hold_stats
-from upright.core.events import SessionEnd
 from upright.core.progress_queries import CHECKIN_COLUMNS
+from upright.core.session_end import SessionEnd
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from upright.core.atomic import write_atomically
 
 @dataclass(frozen=True)
 class Settings:
+    """The user's choices, kept in settings.json."""
+
     level: str = "beginner"
     profile: str = "default"
     warmups: bool = True

@@ -16,6 +16,8 @@ from upright.core.progression import Decision, after_session, for_today
 
 @dataclass(frozen=True)
 class TodayItem:
+    """One exercise of today's session, with its numbers and why they are what they are."""
+
     exercise: Exercise
     level: Level | None  # the built-in level this exercise belongs to
     prescription: Prescription
@@ -33,6 +35,8 @@ class TodayItem:
 
 @dataclass(frozen=True)
 class TodayPlan:
+    """Today's session: what the home page shows and the player runs."""
+
     items: tuple[TodayItem, ...]
     warmups: bool
     custom: bool  # a programme set for this person, rather than a built-in level

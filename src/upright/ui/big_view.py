@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from upright.core.phases import Phase
 from upright.core.session import RunState, Snapshot
+from upright.ui.phase_colours import phase_style
 from upright.ui.player_page import rep_text, sub_text
-from upright.ui.theme import phase_style, set_pixel_font
+from upright.ui.theme import set_pixel_font
 
 S = TypeVar("S")
 

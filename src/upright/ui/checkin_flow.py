@@ -24,11 +24,11 @@ from upright.core.checkins import (
     set_next_day_worse,
     set_pain_before,
 )
-from upright.core.safety import AfterCheck, BeforeCheck
-from upright.core.screening import ScreeningResult
 
 if TYPE_CHECKING:
     from upright.context import AppContext
+    from upright.core.safety import AfterCheck, BeforeCheck
+    from upright.core.screening import ScreeningResult
     from upright.ui.checkin_pages import (
         AfterSessionPage,
         BeforeSessionPage,
@@ -112,6 +112,8 @@ class CheckIns(QObject):
             return False
         page: ScreeningPage = self._page("screening")
         _once(page.review_closed, then)
+        from upright.core.screening import ScreeningResult  # with the page, not at start-up
+
         page.show_review(ScreeningResult.from_dict(stored), str(stored["_at"])[:16])
         self._show(page)
         return True

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
 
 from upright.core.profiles import DEFAULT_PROFILE, ProfileError, ensure_profile
+from upright.ui.shortcuts import page_shortcut
 
 if TYPE_CHECKING:
     from upright.ui.demo import DemoPage
@@ -43,7 +41,7 @@ class ClinicPages(QObject):
             (home.demo_requested, "D", self.show_demo),
         ):
             signal.connect(slot)
-            self._shortcut(home, key, slot)
+            page_shortcut(home, key, slot)
 
     # -- the pages, each built on first use -----------------------------------------------------
     def _add(self, page: ProfilesPage | ProgrammeEditor | DemoPage) -> None:
@@ -90,12 +88,6 @@ class ClinicPages(QObject):
         except sqlite3.Error as exc:  # a read-only history: still that person's sessions
             log.warning("could not list the person %r: %s", name, exc)
             return name
-
-    @staticmethod
-    def _shortcut(page: QWidget, key: str, slot: Callable[[], object]) -> None:
-        shortcut = QShortcut(QKeySequence(key), page)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
 
     def show_people(self) -> None:
         self.people.show_people()

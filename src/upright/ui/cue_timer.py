@@ -7,7 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from upright.core.cues import Cue, CueOptions, CueQueue, finished_cue, phase_cues
-from upright.core.events import PhaseStarted, SessionEnd
+from upright.core.events import PhaseStarted
+from upright.core.session_end import SessionEnd
 from upright.ui.runner import SessionRunner
 
 

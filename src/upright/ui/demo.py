@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
 
 from upright.core.cues import CueOptions
 from upright.core.demo import DemoChoice, demo_choices, demo_exercises
-from upright.core.events import PhaseStarted, SessionEnd
+from upright.core.events import PhaseStarted
 from upright.core.illustration import scene_for
 from upright.core.prescriptions import load_prescription
 from upright.core.program import ExerciseKind
 from upright.core.recorder import SessionRecorder
+from upright.core.session_end import SessionEnd
 from upright.core.today import plan_today
 from upright.ui.big_view import BigView, second_screen
 from upright.ui.illustration_view import IllustrationView
 from upright.ui.player_page import PlayerPage
 from upright.ui.session_flow import RED_FLAGS, SessionAids, SessionFlow
+from upright.ui.shortcuts import page_shortcut
 from upright.ui.theme import set_relative_font
 
 if TYPE_CHECKING:
@@ -143,19 +145,14 @@ class DemoPage(QWidget):
         QVBoxLayout(self).addWidget(self.pages)
         self.layout().setContentsMargins(0, 0, 0, 0)  # type: ignore[union-attr]
 
-        self._shortcut("R", self.repeat_box.toggle)
-        self._shortcut("Escape", self._escape)
+        page_shortcut(self, "R", self.repeat_box.toggle)
+        page_shortcut(self, "Escape", self._escape)
         for key in ("Return", "Enter"):
-            self._shortcut(key, self.start, chooser)
+            page_shortcut(chooser, key, self.start)
         self.repeat_box.toggled.connect(lambda _on: self._show_banner())
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenRemoved.connect(self._screens_changed)
-
-    def _shortcut(self, key: str, slot: Callable[[], object], on: QWidget | None = None) -> None:
-        shortcut = QShortcut(QKeySequence(key), on or self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
 
     # -- choosing -----------------------------------------------------------------------------
     def open(self) -> None:

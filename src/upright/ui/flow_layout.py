@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    """Rows of buttons that stay readable at any text size: they wrap instead of clipping."""
+    """Rows of buttons that stay readable at any text size: they wrap instead of clipping.
+
+    expandingDirections() is QLayout's (both ways): overriding it in Python would make PySide6
+    build the whole `Qt` namespace during the home page's first layout (upright.ui.shortcuts).
+    Where a row sits in a box with a stretch, as on the home page, the stretch takes the space.
+    """
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
         super().__init__(parent)
@@ -26,9 +31,6 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
         return True

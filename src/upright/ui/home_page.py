@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -120,7 +120,8 @@ class HomePage(QWidget):
         recent_title = QLabel("Recent sessions")
         set_relative_font(recent_title, 1.15, bold=True)
         self.recent_label = QLabel()
-        self.recent_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Qt enums by name here (the page is built before the first paint): upright.ui.shortcuts
+        self.recent_label.setProperty("textFormat", "PlainText")
         self.recent_label.setObjectName("muted")
         self.history_button = QPushButton("History (H)")
         self.history_button.clicked.connect(self.history_requested.emit)
@@ -145,7 +146,7 @@ class HomePage(QWidget):
         content.setObjectName("page")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)

@@ -6,8 +6,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from upright.context import AppContext, session_plan, todays_plan
@@ -17,6 +16,7 @@ from upright.core.today import TodayPlan, plan_duration_s
 from upright.ui.clinic import ClinicPages
 from upright.ui.home_page import HomePage
 from upright.ui.session_control import SessionControl
+from upright.ui.shortcuts import app_shortcut, page_shortcut
 from upright.ui.theme import apply_text_scale, stylesheet
 
 if TYPE_CHECKING:
@@ -55,13 +55,12 @@ class MainWindow(SessionControl, QMainWindow):
         self.home.progress_requested.connect(self.show_progress)
         self.home.handout_requested.connect(self.offer_handout)
         self.home.settings_requested.connect(self.show_settings)
-        self._shortcut("F11", self.toggle_distance, Qt.ShortcutContext.ApplicationShortcut)
-        self._page_shortcut(self.home, "Return", self.start_session)
-        self._page_shortcut(self.home, "Enter", self.start_session)
-        self._page_shortcut(self.home, "H", self.show_history)
-        self._page_shortcut(self.home, "G", self.show_progress)
-        self._page_shortcut(self.home, "Ctrl+P", self.offer_handout)
-        self._page_shortcut(self.home, "S", self.show_settings)
+        app_shortcut(self, "F11", self.toggle_distance)
+        page_shortcut(self.home, ["Return", "Enter"], self.start_session)
+        page_shortcut(self.home, "H", self.show_history)
+        page_shortcut(self.home, "G", self.show_progress)
+        page_shortcut(self.home, "Ctrl+P", self.offer_handout)
+        page_shortcut(self.home, "S", self.show_settings)
         self.clinic = ClinicPages(self)
         self.show_home()
 
@@ -69,7 +68,7 @@ class MainWindow(SessionControl, QMainWindow):
     def _add(self, page: QWidget, escape_to_home: bool = True) -> None:
         self.pages.addWidget(page)
         if escape_to_home:
-            self._page_shortcut(page, "Escape", self.show_home)
+            page_shortcut(page, "Escape", self.show_home)
 
     @cached_property
     def checkins(self) -> CheckIns:
@@ -96,8 +95,7 @@ class MainWindow(SessionControl, QMainWindow):
         page = SummaryPage()
         page.done_requested.connect(self.show_home)
         self._add(page, escape_to_home=False)
-        self._page_shortcut(page, "Return", self.show_home)
-        self._page_shortcut(page, "Enter", self.show_home)
+        page_shortcut(page, ["Return", "Enter"], self.show_home)
         return page
 
     @cached_property
@@ -132,16 +130,6 @@ class MainWindow(SessionControl, QMainWindow):
         page.back_requested.connect(self.show_home)
         self._add(page)
         return page
-
-    def _shortcut(self, key: str, slot: object, context: Qt.ShortcutContext) -> None:
-        shortcut = QShortcut(QKeySequence(key), self)
-        shortcut.setContext(context)
-        shortcut.activated.connect(slot)
-
-    def _page_shortcut(self, page: QWidget, key: str, slot: object) -> None:
-        shortcut = QShortcut(QKeySequence(key), page)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
 
     # -- navigation ---------------------------------------------------------------------------
     def show_home(self) -> None:
@@ -252,6 +240,8 @@ class MainWindow(SessionControl, QMainWindow):
 
     def handle_instance_message(self, message: str) -> None:
         """Another launch on the same data folder: come forward (and start, if asked)."""
+        from PySide6.QtCore import Qt  # not at start-up: see upright.ui.shortcuts
+
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()

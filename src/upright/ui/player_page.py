@@ -21,7 +21,8 @@ from upright.core.phases import Phase
 from upright.core.plan import Segment
 from upright.core.session import RunState, Snapshot
 from upright.ui.illustration_view import IllustrationView
-from upright.ui.theme import phase_style, set_pixel_font
+from upright.ui.phase_colours import phase_style
+from upright.ui.theme import set_pixel_font
 
 
 def rep_text(segment: Segment) -> str:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -27,6 +26,7 @@ from upright.core.profiles import (
     summaries,
 )
 from upright.ui.dialogs import confirm
+from upright.ui.shortcuts import page_shortcut
 from upright.ui.theme import set_relative_font
 
 if TYPE_CHECKING:
@@ -98,18 +98,12 @@ class ProfilesPage(QWidget):
             ("Delete", self.ask_delete),
             ("Escape", self.back_requested.emit),
         ):
-            self._shortcut(key, slot, self)
+            page_shortcut(self, key, slot)
 
     @staticmethod
     def _button(text: str, slot: Callable[[], object]) -> QPushButton:
         (button := QPushButton(text)).clicked.connect(slot)
         return button
-
-    @staticmethod
-    def _shortcut(key: str, slot: Callable[[], object], on: QWidget) -> None:
-        shortcut = QShortcut(QKeySequence(key), on)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
 
     # -- showing ------------------------------------------------------------------------------
     @property

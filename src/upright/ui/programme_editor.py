@@ -6,7 +6,6 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,7 @@ from upright.ui.dialogs import confirm
 from upright.ui.prescription_form import PrescriptionForm, problem_lines
 from upright.ui.programme_files import ProgrammeFiles
 from upright.ui.programme_list import ProgrammeList
+from upright.ui.shortcuts import page_shortcut
 from upright.ui.theme import set_relative_font
 
 if TYPE_CHECKING:
@@ -137,10 +137,7 @@ class ProgrammeEditor(ProgrammeFiles, QWidget):
             (("Alt+Up",), lambda: self.move(-1)),
             (("Alt+Down",), lambda: self.move(1)),
         ):
-            shortcut = QShortcut(self)
-            shortcut.setKeys([QKeySequence(k) for k in keys])
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            page_shortcut(self, keys, slot)
 
     @staticmethod
     def _button(text: str, slot: Callable[[], object]) -> QPushButton:

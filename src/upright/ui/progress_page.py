@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -35,6 +35,7 @@ from upright.core.progression import seconds_text
 from upright.core.projection import project
 from upright.core.today import TodayItem, TodayPlan
 from upright.core.weeks import ChartRange
+from upright.ui.shortcuts import page_shortcut
 from upright.ui.theme import set_relative_font
 
 if TYPE_CHECKING:
@@ -122,9 +123,7 @@ class ProgressPage(QWidget):
             self.range_group.addButton(button)
             self.range_buttons[chart_range] = button
             controls.addWidget(button)
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda r=chart_range: self.set_range(r))
+            page_shortcut(self, key, lambda r=chart_range: self.set_range(r))
         self.range_buttons[self.chart_range].setChecked(True)
         controls.addStretch(1)
         choice = QHBoxLayout()

@@ -7,17 +7,10 @@ import math
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from upright.core.events import (
-    Event,
-    Paused,
-    PhaseStarted,
-    RepCompleted,
-    Resumed,
-    SessionEnd,
-    SessionFinished,
-)
+from upright.core.events import Event, Paused, PhaseStarted, RepCompleted, Resumed, SessionFinished
 from upright.core.recorder import SessionRecorder
 from upright.core.session import RunState, Session, Snapshot
+from upright.core.session_end import SessionEnd
 
 log = logging.getLogger("upright")
 TICK_MS = 100  # a tick only means "look at the clock now"; it never counts time

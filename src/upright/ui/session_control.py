@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from upright.core.events import SessionEnd
+from upright.core.session_end import SessionEnd
 from upright.core.today import TodayPlan, conclude
 
 if TYPE_CHECKING:

@@ -9,13 +9,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from upright.core.clock import Clock
 from upright.core.cues import CueOptions
-from upright.core.events import PhaseStarted, SessionEnd
+from upright.core.events import PhaseStarted
 from upright.core.history import History
 from upright.core.illustration import scene_for
 from upright.core.phases import Phase
 from upright.core.plan import Plan
 from upright.core.recorder import SessionRecorder
 from upright.core.session import RunState, Session
+from upright.core.session_end import SessionEnd
 from upright.core.today import TodayPlan
 from upright.ui.cue_timer import CueTimer
 from upright.ui.hands_free import HandsFree

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from upright.core.events import RepCompleted, SessionEnd
+from upright.core.events import RepCompleted
+from upright.core.session_end import SessionEnd
 from upright.ui.theme import set_relative_font
 
 HEADLINES = {

@@ -2,33 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QWidget
-
-from upright.core.phases import Phase
-
-
-@dataclass(frozen=True)
-class PhaseStyle:
-    background: str
-    text: str
-
-
-# Each phase also has its own word on screen, so colour is never the only signal.
-PHASE_STYLES: dict[Phase, PhaseStyle] = {
-    Phase.MOVE: PhaseStyle("#F0E442", "#1a1a1a"),
-    Phase.SETTLE: PhaseStyle("#BBBBBB", "#1a1a1a"),
-    Phase.GET_READY: PhaseStyle("#56B4E9", "#1a1a1a"),
-    Phase.LIFT: PhaseStyle("#E69F00", "#1a1a1a"),
-    Phase.HOLD: PhaseStyle("#0072B2", "#ffffff"),
-    Phase.LOWER: PhaseStyle("#CC79A7", "#1a1a1a"),
-    Phase.REST: PhaseStyle("#009E73", "#1a1a1a"),
-    Phase.DONE: PhaseStyle("#3a3a3a", "#ffffff"),
-}
-HIGH_CONTRAST = PhaseStyle("#000000", "#ffff00")
-PAUSED = PhaseStyle("#5b5b5b", "#ffffff")
 
 WINDOW_BG = "#f6f5f1"
 INK = "#1d1d1f"
@@ -52,12 +27,6 @@ OKABE_ITO = {
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
 }
-
-
-def phase_style(phase: Phase, *, paused: bool = False, high_contrast: bool = False) -> PhaseStyle:
-    if high_contrast:
-        return HIGH_CONTRAST
-    return PAUSED if paused else PHASE_STYLES[phase]
 
 
 def apply_text_scale(scale: float) -> None:

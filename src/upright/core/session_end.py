@@ -1,0 +1,16 @@
+"""How a session ended, as stored in the history (its own module: reading the history needs
+this, and none of the events a running session reports)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SessionEnd(StrEnum):
+    """How a session ended, as stored in the history."""
+
+    RUNNING = "running"  # not ended (yet); after a crash this becomes INTERRUPTED
+    FINISHED = "finished"
+    STOPPED = "stopped"  # stopped early by the user
+    PAIN = "pain"  # stopped for pain
+    INTERRUPTED = "interrupted"  # the app died mid-session (crash, kill, power cut)
