@@ -6,7 +6,6 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from upright.context import AppContext, session_plan, todays_plan
@@ -20,6 +19,8 @@ from upright.ui.shortcuts import app_shortcut, page_shortcut
 from upright.ui.theme import apply_text_scale, stylesheet
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # its type alone takes PySide6 over a millisecond
+
     from upright.ui.checkin_flow import CheckIns
     from upright.ui.hands_free import HandsFree
     from upright.ui.history_page import HistoryPage
