@@ -1,6 +1,8 @@
 """Child-process drivers for the benchmarks: start a window, report first paint and memory, quit.
 
-Run as ``python _probe.py bare`` or ``python _probe.py upright``. Prints one line of JSON: the
+Run as ``python _probe.py KIND`` with KIND ``bare`` or ``upright``, or, to see where Upright's
+extra time goes, ``core`` or ``modules``: the bare window after importing Upright's core (as its
+start does, before PySide6), or all that its home page imports. Prints one line of JSON: the
 CLOCK_MONOTONIC time of the first paint of the window (comparable with the parent's
 time.monotonic(), the same system-wide clock) and the resident memory then.
 
@@ -87,9 +89,27 @@ class WhenQtWidgetsLoads:
         watch_windows(module)
 
 
+def import_upright(kind: str) -> None:
+    """Upright's modules without its window, with the collector paused as upright.launch does."""
+    import gc
+
+    gc.disable()
+    import upright.app
+    import upright.context
+
+    if kind == "modules":
+        import upright.ui.checkin_flow
+        import upright.ui.desktop
+        import upright.ui.main_window  # noqa: F401
+    gc.enable()
+
+
 def main() -> int:
     sys.meta_path.insert(0, WhenQtWidgetsLoads())
-    if sys.argv[1] == "bare":
+    kind = sys.argv[1]
+    if kind in ("core", "modules"):
+        import_upright(kind)
+    if kind != "upright":
         from PySide6.QtWidgets import QApplication, QLabel
 
         app = QApplication(sys.argv[:1])

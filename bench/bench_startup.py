@@ -3,6 +3,8 @@
 Both are started the same way (a fresh Python process that builds its window and quits after the
 first paint), alternately, several times; medians and the ratio are printed. Goal: at most 1.3x.
 
+`--stages` shows where the difference goes instead (see STAGES).
+
 Upright starts as a returning user starts it: no arguments, its data in the platform's folder
 (XDG_DATA_HOME points at a temporary one), its modules byte-compiled as `pip install` leaves them
 (an editable install under PYTHONDONTWRITEBYTECODE would compile every module at every start).
@@ -103,5 +105,34 @@ def main() -> None:
     print("pyqtgraph and QtMultimedia are not imported at start-up: see tests/ui for the check")
 
 
+STAGES = {
+    "bare": "a bare window",
+    "core": "+ Upright's core imported (settings, history, programme, today's plan)",
+    "modules": "+ the home page's modules imported (window, pages, shortcuts, icons)",
+    "upright": "Upright: + arguments, data opened, home page built, shown and painted",
+}
+
+
+def stages() -> None:
+    """Where Upright's extra time goes: the bare window after more and more of Upright."""
+    import upright
+
+    compileall.compile_dir(Path(upright.__file__).parent, quiet=1)
+    data_dir = tempfile.mkdtemp(prefix="upright-bench-")
+    returning_user(data_dir)
+    times: dict[str, list[float]] = {kind: [] for kind in STAGES}
+    for kind in STAGES:
+        once(kind, data_dir)
+    for _ in range(RUNS):
+        for kind in STAGES:
+            times[kind].append(once(kind, data_dir)[0])
+    print(f"runs: {RUNS} each, in turn, offscreen, Python {sys.version.split()[0]}")
+    previous = bare = statistics.median(times["bare"])
+    for kind, what in STAGES.items():
+        ms = statistics.median(times[kind])
+        print(f"{ms:7.1f} ms  {ms / bare:4.2f}x  {ms - previous:+6.1f} ms  {what}")
+        previous = ms
+
+
 if __name__ == "__main__":
-    main()
+    stages() if sys.argv[1:] == ["--stages"] else main()

@@ -69,7 +69,8 @@ def _window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fullscreen", action="store_true", help="open full screen")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands_too: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without ``commands_too``, only the options before a command."""
     parser = _Parser(prog="upright", description="A guided timer for back-extensor exercises.")
     parser.add_argument("--version", action="version", version=f"upright {__version__}")
     parser.add_argument(
@@ -79,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", metavar="DIR", help="where history and settings live")
     _window_options(parser)
+    if not commands_too:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     _program_parser(commands)
     start = commands.add_parser("start", help="open and go straight to today's session")
@@ -133,7 +137,10 @@ def _handout_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
-    args = build_parser().parse_args(list(argv))
+    # Options alone (a launch from the desktop has none at all) need none of the commands'
+    # parsers, which take most of the time to build; any other word may name a command.
+    options_only = all(a.startswith("-") and a not in ("-h", "--help") for a in argv)
+    args = build_parser(commands_too=not options_only).parse_args(list(argv))
     if getattr(args, "data_dir_sub", None):
         args.data_dir = args.data_dir_sub
     if getattr(args, "profile_sub", None):

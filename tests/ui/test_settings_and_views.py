@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from upright.app import build_context
@@ -45,17 +45,22 @@ def test_settings_page_emits_every_change(qtbot: QtBot) -> None:
 
 def test_text_size_and_contrast_apply_to_the_whole_app(qtbot: QtBot, data_dir: Path) -> None:
     w = window(qtbot, data_dir)
-    before = QFontInfo(w.home.numbers_label.font()).pixelSize()
+    heading = lambda: QFontInfo(w.home.numbers_label.font()).pixelSize()  # noqa: E731
+    plain = lambda: QFontInfo(w.home.extension_label.font()).pixelSize()  # noqa: E731
+    button = lambda: QFontInfo(w.home.history_button.font()).pixelSize()  # noqa: E731
+    before = (heading(), plain(), button())
     w.show_settings()
+    # The text size alone: headings, and labels and buttons with no size of their own.
+    w.change_settings(Settings(text_scale=2.0))
+    assert heading() >= 1.8 * before[0]
+    assert plain() >= 1.8 * before[1] and button() >= 1.8 * before[2]
     w.change_settings(Settings(text_scale=2.0, high_contrast=True))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert QFontInfo(w.home.numbers_label.font()).pixelSize() >= 1.8 * before
     assert "#ffff00" in w.styleSheet()
+    assert plain() >= 1.8 * before[1]
     saved = json.loads((data_dir / "settings.json").read_text())
     assert saved["text_scale"] == 2.0 and saved["high_contrast"] is True
     w.change_settings(Settings())
-    assert QFontInfo(w.home.numbers_label.font()).pixelSize() == before
+    assert (heading(), plain(), button()) == before
 
 
 def test_f11_gives_the_big_view_during_a_session(qtbot: QtBot, data_dir: Path) -> None:
@@ -82,3 +87,29 @@ def test_flash_overlay_covers_the_player_briefly(qtbot: QtBot) -> None:
     page.flash()
     assert page.flash_overlay.isVisible() and page.flash_overlay.size() == page.size()
     qtbot.waitUntil(lambda: not page.flash_overlay.isVisible(), timeout=2000)
+
+
+def test_at_large_text_on_a_small_screen_the_home_page_fits_its_width(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from datetime import datetime
+
+    from history_builder import add_session
+    from upright.core.history import History
+
+    history = History(data_dir / "history.sqlite3")
+    for day in (1, 2, 3):
+        add_session(history, datetime(2026, 12, day, 9, 0), [5.0] * 10)
+    history.close()
+    w = window(qtbot, data_dir)
+    w.change_settings(Settings(text_scale=2.0))
+    w.resize(800, 600)
+    w.show_home()
+    qtbot.waitUntil(lambda: w.home.width() <= 800)
+    qtbot.wait(100)  # the new sizes settle through posted layout requests
+    scroll = w.home.findChild(QScrollArea)
+    assert scroll is not None and scroll.widget() is not None
+    # Nothing wider than the window: the recent sessions wrap instead of pushing the page
+    # (and the person's name, the card's edge) off the right.
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+    assert w.home.recent_label.text().count("•") == 3

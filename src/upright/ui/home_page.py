@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from upright.core.progression import seconds_text
 from upright.core.records import SessionRow
 from upright.core.today import TodayPlan, minutes_text
 from upright.ui.flow_layout import FlowLayout
+from upright.ui.scrolling import scrolling_content
 from upright.ui.theme import set_relative_font
 
 ENDED_WORDS = {
@@ -123,6 +123,8 @@ class HomePage(QWidget):
         # Qt enums by name here (the page is built before the first paint): upright.ui.shortcuts
         self.recent_label.setProperty("textFormat", "PlainText")
         self.recent_label.setObjectName("muted")
+        # A session's line is wider than a small screen at large text: wrap, never widen the page.
+        self.recent_label.setWordWrap(True)
         self.history_button = QPushButton("History (H)")
         self.history_button.clicked.connect(self.history_requested.emit)
         pages_row = FlowLayout()
@@ -141,18 +143,7 @@ class HomePage(QWidget):
         self.settings_button.clicked.connect(self.settings_requested.emit)
         pages_row.addWidget(self.settings_button)
 
-        # Large text on a small screen scrolls rather than squeezing the labels.
-        content = QWidget()
-        content.setObjectName("page")
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(content)
+        layout = QVBoxLayout(scrolling_content(self))
         layout.setContentsMargins(28, 20, 28, 20)
         layout.setSpacing(12)
         layout.addLayout(top)
@@ -209,7 +200,8 @@ class HomePage(QWidget):
         self.profile_label.setText(f"Person: {name}")
 
     def show_recent(self, rows: list[SessionRow]) -> None:
-        lines = [session_line(r) for r in rows[:5]]
+        # A bullet starts each session, so a line wrapped at large text is not read as another.
+        lines = [f"•  {session_line(r)}" for r in rows[:5]]
         self.recent_label.setText("\n".join(lines) or "No sessions yet. Your sessions appear here.")
 
     def show_notices(self, notices: list[str]) -> None:

@@ -220,9 +220,9 @@ class MainWindow(SessionControl, QMainWindow):
 
     def _apply_look(self) -> None:
         apply_text_scale(self.ctx.settings.text_scale)
-        sheet = stylesheet(self.ctx.settings.high_contrast)
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
+        # Set even when unchanged: a style sheet fixes each widget's font when it polishes the
+        # widget, so only polishing again makes every label and button take a new text size.
+        self.setStyleSheet(stylesheet(self.ctx.settings.high_contrast))
         if self._built("player"):
             self.player.high_contrast = self.ctx.settings.high_contrast
 

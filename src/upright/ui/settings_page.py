@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from upright.core.settings import Settings
+from upright.ui.scrolling import scrolling_content
 from upright.ui.theme import set_relative_font
 
 
@@ -66,13 +67,17 @@ class SettingsPage(QWidget):
         self.text_scale.setPageStep(25)
         self.text_scale_label = QLabel()
         self.contrast_box = QCheckBox("High-contrast colours")
-        self.flash_box = QCheckBox("Flash the screen at each new phase (for missed sounds)")
+        # Two lines: a check box cannot wrap, and one line is wider than a small screen at 200%.
+        self.flash_box = QCheckBox("Flash the screen at each new phase\n(for missed sounds)")
         self.warmups_box = QCheckBox("Start each session with the warm-ups")
         test = QPushButton("Play a test sound")
         test.clicked.connect(self.test_sound_requested.emit)
 
         form = QFormLayout()
         form.setVerticalSpacing(14)
+        # Each label above its control: the sliders get the page's whole width, and nothing is
+        # squeezed at large text on a small screen.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.voice_box)
         form.addRow(self.tones_box)
         form.addRow("Volume", self.volume)
@@ -96,7 +101,7 @@ class SettingsPage(QWidget):
         )
         note.setWordWrap(True)
         note.setObjectName("muted")
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scrolling_content(self))
         layout.setContentsMargins(28, 20, 28, 20)
         layout.addWidget(title)
         layout.addWidget(self.status_label)

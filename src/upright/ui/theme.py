@@ -81,6 +81,7 @@ QPushButton#primary:disabled {{ background: #c9d7e3; color: #5b6b78; border-colo
 QPushButton#danger {{ background: {DANGER}; color: white; border-color: {DANGER}; }}
 QPushButton#danger:focus {{ border: 3px solid #1d1d1f; }}
 QLabel#muted {{ color: {MUTED}; }}
+QCheckBox::indicator {{ width: 1em; height: 1em; }}  /* as big as its words, at any size */
 QFrame#card {{ background: white; border-radius: 14px; border: 1px solid #dddad2; }}
 QFrame#advice {{ background: {NOTICE_BG}; border: 2px solid {NOTICE_BORDER}; border-radius: 14px; }}
 QLabel#hint {{
