@@ -35,6 +35,7 @@ from upright.core.progression import seconds_text
 from upright.core.projection import project
 from upright.core.today import TodayItem, TodayPlan
 from upright.core.weeks import ChartRange
+from upright.ui.flow_layout import FlowLayout
 from upright.ui.shortcuts import page_shortcut
 from upright.ui.theme import set_relative_font
 
@@ -114,7 +115,7 @@ class ProgressPage(QWidget):
 
         self.range_group = QButtonGroup(self)
         self.range_buttons: dict[ChartRange, QPushButton] = {}
-        controls = QHBoxLayout()
+        controls = FlowLayout()  # large text on a small screen: the buttons wrap
         for key, chart_range in zip("1234", ChartRange, strict=True):
             button = QPushButton(f"{chart_range.label}  ({key})")
             button.setCheckable(True)
@@ -125,14 +126,12 @@ class ProgressPage(QWidget):
             controls.addWidget(button)
             page_shortcut(self, key, lambda r=chart_range: self.set_range(r))
         self.range_buttons[self.chart_range].setChecked(True)
-        controls.addStretch(1)
-        choice = QHBoxLayout()
+        choice = FlowLayout()
         choice.addWidget(QLabel("Exercise in the holds chart:"))
         self.exercise_box = QComboBox()
         self.exercise_box.setAccessibleName("Exercise shown in the holds chart")
         self.exercise_box.currentIndexChanged.connect(self._exercise_changed)
         choice.addWidget(self.exercise_box)
-        choice.addStretch(1)
 
         self.controls = QWidget()
         controls_layout = QVBoxLayout(self.controls)
@@ -155,6 +154,8 @@ class ProgressPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.scroll)
+        # The charts scroll; so they give way, rather than the wrapped buttons above them.
+        self.stack.setMinimumHeight(160)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
