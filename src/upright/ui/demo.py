@@ -115,8 +115,7 @@ class DemoPage(QWidget):
         lists = QHBoxLayout()
         lists.addWidget(self.exercise_list, 1)
         lists.addWidget(self.step_list, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.repeat_box)
+        buttons = QHBoxLayout()  # the check box on a line of its own: fits 800 px at 200%
         buttons.addStretch(1)
         buttons.addWidget(back)
         buttons.addWidget(self.show_button)
@@ -126,6 +125,7 @@ class DemoPage(QWidget):
         chooser_layout.addWidget(title)
         chooser_layout.addWidget(intro)
         chooser_layout.addLayout(lists, 1)
+        chooser_layout.addWidget(self.repeat_box)
         chooser_layout.addLayout(buttons)
 
         self.banner = QLabel()

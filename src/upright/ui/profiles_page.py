@@ -26,6 +26,7 @@ from upright.core.profiles import (
     summaries,
 )
 from upright.ui.dialogs import confirm
+from upright.ui.scrolling import scrolling_content
 from upright.ui.shortcuts import page_shortcut
 from upright.ui.theme import set_relative_font
 
@@ -52,6 +53,7 @@ class ProfilesPage(QWidget):
         self.ctx = ctx
         title = QLabel("People on this computer")
         set_relative_font(title, 1.9, bold=True)
+        title.setWordWrap(True)
         intro = QLabel(
             "Each person has their own programme, check-in answers and history. "
             "Nobody else's sessions appear in their charts, exports or reports."
@@ -86,7 +88,7 @@ class ProfilesPage(QWidget):
         middle.addSpacing(12)
         middle.addLayout(buttons)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scrolling_content(self))
         layout.setContentsMargins(28, 20, 28, 20)
         layout.addWidget(title)
         layout.addWidget(intro)
