@@ -81,7 +81,6 @@ def _from_file(path: Path, today: date) -> Handout:
 
 
 def run(args: argparse.Namespace, paths: DataPaths) -> int:
-
     target: Path = args.pdf.expanduser()
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")

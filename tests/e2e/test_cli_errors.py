@@ -15,6 +15,8 @@ from upright import __version__
 from upright.app import main
 from upright.cli import UsageError, one_line, parse
 
+from .launch import run_upright
+
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
@@ -104,13 +106,6 @@ def test_no_display_is_said_in_one_line(tmp_path: Path) -> None:
         for k, v in os.environ.items()
         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
-    out = subprocess.run(
-        [sys.executable, "-m", "upright", "--data-dir", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    out = run_upright(tmp_path, env)
     assert out.returncode == 1
     assert out.stderr.startswith("upright: no display") and out.stderr.count("\n") == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -14,6 +13,8 @@ from pytestqt.qtbot import QtBot
 from upright.app import claim_data_folder
 from upright.core.paths import resolve_data_dir
 from upright.ui.single_instance import InstanceServer, ask_running_instance
+
+from .launch import offscreen_env, run_upright, upright_command
 
 
 def test_a_second_instance_is_told_and_the_first_hears_it(qtbot: QtBot, tmp_path: Path) -> None:
@@ -27,18 +28,15 @@ def test_a_second_instance_is_told_and_the_first_hears_it(qtbot: QtBot, tmp_path
 
 @pytest.mark.slow
 def test_second_launch_exits_and_leaves_the_first_running(qtbot: QtBot, tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    command = [sys.executable, "-m", "upright", "--data-dir", str(tmp_path)]
-    first = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    env = offscreen_env()
+    first = subprocess.Popen(upright_command(tmp_path), env=env, stderr=subprocess.PIPE)
     try:
         log = tmp_path / "upright.log"
         deadline = time.monotonic() + 30
         while not ask_running_instance(tmp_path, "raise"):  # wait until the first listens
             assert time.monotonic() < deadline and first.poll() is None
             time.sleep(0.2)
-        second = subprocess.run(
-            command, env=env, capture_output=True, text=True, timeout=30, check=False
-        )
+        second = run_upright(tmp_path, env)
         assert second.returncode == 0, second
         assert "already open" in second.stderr
         assert first.poll() is None  # the first is still there
@@ -96,15 +94,7 @@ def test_a_launch_while_the_first_is_still_starting_leaves_the_history_alone(
 ) -> None:
     holder = hold_folder(tmp_path)
     try:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        second = subprocess.run(
-            [sys.executable, "-m", "upright", "--data-dir", str(tmp_path)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        second = run_upright(tmp_path, offscreen_env())
     finally:
         holder.kill()
         holder.wait(timeout=10)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -113,3 +114,16 @@ def test_at_large_text_on_a_small_screen_the_home_page_fits_its_width(
     # (and the person's name, the card's edge) off the right.
     assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
     assert w.home.recent_label.text().count("•") == 3
+
+
+def test_a_sound_setting_leaves_the_look_alone(qtbot: QtBot, data_dir: Path) -> None:
+    w = window(qtbot, data_dir)
+    polished: list[str] = []
+    w.setStyleSheet = polished.append  # type: ignore[method-assign]
+    w.show_settings()
+    for volume in (40, 41, 42):  # a slider dragged: one change per step
+        w.settings_page.volume.setValue(volume)
+    assert w.ctx.settings.volume == 0.42
+    assert polished == []  # re-polishing the window takes ~25 ms a step
+    w.change_settings(replace(w.ctx.settings, text_scale=1.5))
+    assert len(polished) == 1

@@ -44,6 +44,7 @@ class MainWindow(SessionControl, QMainWindow):
         self.hands_free: HandsFree | None = None
         self.setWindowTitle("Upright")
         self.setMinimumSize(800, 600)
+        self._applied_look: tuple[float, bool] | None = None
         self._apply_look()  # first: the pages are then built at the right text size at once
         self.pages = QStackedWidget()
         self.home = HomePage(ctx.catalog)
@@ -219,8 +220,14 @@ class MainWindow(SessionControl, QMainWindow):
             self.hands_free.apply(settings)
 
     def _apply_look(self) -> None:
+        """The text size and contrast, applied to every widget when either has changed (not on
+        every tick of the volume slider: polishing the whole window takes ~25 ms)."""
+        look = (self.ctx.settings.text_scale, self.ctx.settings.high_contrast)
+        if look == self._applied_look:
+            return
+        self._applied_look = look
         apply_text_scale(self.ctx.settings.text_scale)
-        # Set even when unchanged: a style sheet fixes each widget's font when it polishes the
+        # Set even if the sheet is unchanged: it fixes each widget's font when it polishes the
         # widget, so only polishing again makes every label and button take a new text size.
         self.setStyleSheet(stylesheet(self.ctx.settings.high_contrast))
         if self._built("player"):

@@ -6,9 +6,9 @@ QtNetwork loads after the first window is up, or in a second launch.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
-import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -19,7 +19,7 @@ CONNECT_TIMEOUT_MS = 500
 
 def server_name(data_dir: Path) -> str:
     """A local (Unix-domain) socket name, per user and data folder; never a network address."""
-    digest = f"{zlib.crc32(str(data_dir.resolve()).encode()):08x}"
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
     user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
     return f"upright-{user}-{digest}"
 
