@@ -6,7 +6,6 @@ import argparse
 import gc
 import logging
 import os
-import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
@@ -15,13 +14,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING, NamedTuple
 
 from upright.cli import EXIT_BAD_INPUT, EXIT_FAILURE, HEADLESS, UsageError, one_line, parse
-from upright.context import AppContext
+from upright.context import CANNOT_SAVE, AppContext
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import Clock, SystemClock
-from upright.core.history import History, HistoryError
+from upright.core.history import History, HistoryError, NewerDatabaseError
 from upright.core.instance_lock import InstanceLock
 from upright.core.paths import DataPaths, resolve_data_dir
-from upright.core.recovery import open_history
+from upright.core.recovery import Opened, open_for_sessions
 from upright.core.settings import load_settings
 
 if TYPE_CHECKING:
@@ -53,22 +52,17 @@ def open_history_for_app(
 ) -> History | None:
     """The history, or None with a plain notice; the app runs either way."""
     try:
-        opened = open_history(paths.database, (clock or SystemClock()).wall())
-    except HistoryError as exc:
-        log.warning("history unavailable: %s", exc)
+        opened, interrupted = _open_for_app(paths, clock or SystemClock())
+    except NewerDatabaseError as exc:
+        log.warning("history refused: %s", exc)
         notices.append(f"{exc} Sessions will run, but cannot be saved.")
         return None
-    except (OSError, sqlite3.Error) as exc:
+    except HistoryError as exc:
         log.warning("history unavailable: %s", exc)
-        reason = getattr(exc, "strerror", None) or str(exc)
-        notices.append(
-            f"Upright cannot write to its data folder {paths.root} ({reason}). "
-            "Sessions will run, but cannot be saved."
-        )
+        notices.append(f"{exc} {CANNOT_SAVE}")
         return None
     if opened.notice:
         notices.append(opened.notice)
-    interrupted = opened.history.mark_interrupted()
     if interrupted:
         notices.append(
             "Your last session was interrupted before it finished. "
@@ -87,16 +81,32 @@ def build_context(
         notices.append(note)
     if profile:
         settings = replace(settings, profile=profile)
+    history = open_history_for_app(paths, notices, clock)
+    # Busy, read-only or full may pass during a session; a newer file's version will not.
+    may_open_later = history is None and any(n.endswith(CANNOT_SAVE) for n in notices)
     return AppContext(
         catalog=load_builtin_catalog(),
         clock=clock,
-        history=open_history_for_app(paths, notices, clock),
+        history=history,
         settings=settings,
         settings_path=paths.settings,
         time_scale=time_scale,
         notices=notices,
         backups=paths.backups,
+        reopen_history=(lambda: _open_for_app(paths, clock)[0].history) if may_open_later else None,
     )
+
+
+def _open_for_app(paths: DataPaths, clock: Clock) -> tuple[Opened, int]:
+    """The history and how many sessions were marked interrupted; HistoryError in plain
+    words if it cannot be opened. At start-up, and again during a session if it could not."""
+    try:
+        paths.ensure()
+        return open_for_sessions(paths.database, clock.wall())
+    except OSError as exc:
+        raise HistoryError(
+            f"Upright cannot write to its data folder {paths.root} ({exc.strerror or exc})."
+        ) from exc
 
 
 class FolderClaim(NamedTuple):

@@ -6,6 +6,7 @@ toolkit loads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,17 @@ class AppContext:
     time_scale: float = 1.0
     notices: list[str] = field(default_factory=list)
     backups: Path | None = None  # where a deleted person's data is kept
+    # While the history could not be opened (in use, read-only, disk full): how to try again.
+    reopen_history: Callable[[], History] | None = None
+
+    def adopt_history(self, history: History) -> None:
+        """The history could be opened after all (a session's recorder tried again)."""
+        self.history, self.reopen_history = history, None
+        self.notices = [n for n in self.notices if not n.endswith(CANNOT_SAVE)]
+
+
+# The end of the notice shown while the history cannot be opened.
+CANNOT_SAVE = "Sessions will run; each rep is saved as soon as the history can be opened."
 
 
 def todays_plan(ctx: AppContext) -> TodayPlan:

@@ -16,8 +16,8 @@ from upright.core import records
 from upright.core.atomic import write_atomically
 from upright.core.events import RepCompleted
 from upright.core.export import history_csv
-from upright.core.history import History, NewerDatabaseError, PlannedExercise
-from upright.core.recovery import open_history
+from upright.core.history import History, HistoryError, NewerDatabaseError, PlannedExercise
+from upright.core.recovery import open_for_sessions, open_history
 from upright.core.schema import SCHEMA_VERSION
 from upright.core.session_end import SessionEnd
 
@@ -124,6 +124,37 @@ def test_damaged_database_is_moved_aside_and_a_new_one_started(tmp_path: Path, d
     assert len(kept) == 1 and kept[0].read_bytes() == bad  # kept exactly as it was
     assert opened.history.integrity_ok()
     assert records.sessions(opened.history.connection, "default") == []
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_a_history_another_program_is_writing_to_is_left_alone(
+    tmp_path: Path, journal: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Busy is not damaged: moving the file aside would hide every rep behind a false alarm."""
+    monkeypatch.setattr("upright.core.history.BUSY_TIMEOUT_S", 0.05)
+    path = tmp_path / "h.sqlite3"
+    history = History(path)
+    a_session(history)
+    history.close()
+    other = sqlite3.connect(path, isolation_level=None)  # a backup tool or a database browser
+    other.execute(f"PRAGMA journal_mode = {journal}")
+    other.execute("BEGIN EXCLUSIVE")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(HistoryError, match="in use by another program"):
+        open_for_sessions(path, T0)  # in WAL mode reading works: its first write fails
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    other.execute("ROLLBACK")
+    other.close()
+    assert len(records.sessions(History(path).connection, "default")) == 1
+
+
+def test_a_history_that_cannot_be_opened_is_not_called_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    path.mkdir()  # anything SQLite cannot open: here a folder where the file should be
+    with pytest.raises(HistoryError, match="could not open your history file") as error:
+        open_history(path, T0)
+    assert "damaged" not in str(error.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["h.sqlite3"]
 
 
 def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from upright.app import build_context
+from upright.context import CANNOT_SAVE
 from upright.core import records
 from upright.core.clock import FakeClock
 from upright.core.paths import DataPaths, resolve_data_dir
 from upright.core.phases import Phase
+from upright.core.safety import AfterCheck
+from upright.ui.checkin_pages import AfterSessionPage
 from upright.ui.main_window import MainWindow
 
 
@@ -60,8 +64,54 @@ def test_a_data_folder_that_cannot_be_written_still_runs_a_session(
     assert any("cannot write to its data folder" in n for n in ctx.notices)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    assert "cannot be saved" in window.home.notice_label.text()
+    assert CANNOT_SAVE in window.home.notice_label.text()
     window.begin_session()
     assert window.flow is not None and window.pages.currentWidget() is window.player
+    assert "Not a directory" in window.player.save_label.text()  # said during the session too
+    assert not window.player.save_label.isHidden()
     window.flow.runner.stop()
-    assert "Nothing was saved" in window.summary.saved_label.text()
+    assert "This session could not be saved" in window.summary.saved_label.text()
+    assert blocker.read_text() == "a file where the data folder should be"
+
+
+def test_a_history_that_can_be_opened_later_gets_every_rep_of_the_session(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Blocked at start-up (here a file where the folder should be, as a full or read-only
+    disk would): the reps wait in memory, and are saved once the folder can be used."""
+    root = tmp_path / "upright"
+    root.write_text("in the way")
+    clock = FakeClock()
+    ctx = build_context(DataPaths(root), clock)
+    assert ctx.history is None and ctx.reopen_history is not None
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.begin_session()
+    advance_to(window, clock, 3, Phase.LIFT)
+    assert window.flow is not None
+    assert "2 reps not saved yet" in window.player.save_label.text()
+    root.unlink()  # the way is clear: the next rep's save opens the history
+    advance_to(window, clock, 4, Phase.LIFT)
+    assert window.flow.recorder.pending == [] and window.player.save_label.isHidden()
+    window.flow.runner.stop()
+    assert ctx.history is not None and ctx.reopen_history is None
+    assert not any(n.endswith(CANNOT_SAVE) for n in ctx.notices)
+    [row] = records.sessions(ctx.history.connection, "default")
+    assert [r.rep for r in records.reps(ctx.history.connection, row.id)] == [1, 2, 3]
+    after = window.pages.currentWidget()  # the questions that follow a saved session
+    assert isinstance(after, AfterSessionPage)
+    after.completed.emit(AfterCheck(1, 3, None))
+    assert window.pages.currentWidget() is window.summary
+    assert "Every rep is saved" in window.summary.saved_label.text()
+    pain_after = "SELECT pain_after FROM sessions WHERE id = ?"
+    assert ctx.history.connection.execute(pain_after, (row.id,)).fetchone()[0] == 1
+
+
+def test_a_newer_history_is_not_tried_again(tmp_path: Path) -> None:
+    paths = resolve_data_dir(str(tmp_path)).ensure()
+    db = sqlite3.connect(paths.database)
+    db.execute("PRAGMA user_version = 999")
+    db.close()
+    ctx = build_context(paths, FakeClock())
+    assert ctx.history is None and ctx.reopen_history is None
+    assert any("newer Upright" in n and "cannot be saved" in n for n in ctx.notices)

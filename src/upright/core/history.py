@@ -18,6 +18,10 @@ if TYPE_CHECKING:  # only for annotations: opening the history needs no session 
     from upright.core.events import RepCompleted
 
 
+# How long a write waits for another program that has the file (a backup tool, say) to finish.
+BUSY_TIMEOUT_S = 5.0
+
+
 class HistoryError(RuntimeError):
     """The history cannot be used as it is; the message says why in plain words."""
 
@@ -50,7 +54,7 @@ class History:
         self.path = Path(path)
         if str(path) != ":memory:":
             _create_private(self.path)
-        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
+        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
         self._db.row_factory = sqlite3.Row
         try:
             self._refuse_newer()  # before anything, even a PRAGMA, writes to the file

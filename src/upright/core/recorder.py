@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from upright.core.clock import Clock
 from upright.core.events import Event, RepCompleted, SessionFinished
-from upright.core.history import History, PlannedExercise
+from upright.core.history import History, HistoryError, PlannedExercise
 from upright.core.session_end import SessionEnd
 
 
@@ -18,7 +18,8 @@ class SessionRecorder:
     """One per session. Every rep is written the moment its hold ends, before the next rep.
 
     If the disk refuses (read-only, full), the rep is kept in memory, the problem is reported
-    in ``problem``, and every later event retries, so nothing is silently dropped.
+    in ``problem``, and every later event retries, so nothing is silently dropped. A history
+    that could not be opened at all is tried again the same way, if ``reopen`` says how.
     """
 
     history: History | None
@@ -27,8 +28,9 @@ class SessionRecorder:
     level: str
     planned: list[PlannedExercise]
     time_scale: float = 1.0
+    reopen: Callable[[], History] | None = None
     session_id: int | None = None
-    problem: str | None = None
+    cause: str | None = None  # why the last try to save failed, in plain words
     pending: list[RepCompleted] = field(default_factory=list)
     saved_reps: list[RepCompleted] = field(default_factory=list)
     _ended: tuple[SessionEnd, datetime] | None = None
@@ -52,9 +54,37 @@ class SessionRecorder:
                 self._ended = (event.how, self.clock.wall())
         self._flush()
 
+    @property
+    def problem(self) -> str | None:
+        """While the session runs: what is not saved yet, and why (None when all is saved)."""
+        if self.cause is None:
+            return None
+        count = len(self.pending)
+        waiting = f"{count} rep{'s' if count != 1 else ''} not saved yet; " if count else ""
+        return f"{self.cause} {waiting}Upright keeps trying."
+
+    def unsaved_at_end(self) -> str | None:
+        """For the summary, once nothing will try again: what this session could not save."""
+        if self.cause is None:
+            return None
+        count = len(self.pending)
+        if count:
+            what = f"{count} rep{'s' if count != 1 else ''} of this session could not be saved."
+        elif self.session_id is None:
+            what = "This session could not be saved."
+        else:
+            what = "Every rep is saved; only the session's end could not be recorded."
+        return f"{self.cause} {what}"
+
     def _flush(self) -> None:
         if self.history is None:
-            return  # demo mode, or no usable history: the caller has told the user
+            if self.reopen is None:
+                return  # demo mode: nothing is to be saved
+            try:
+                self.history = self.reopen()
+            except (HistoryError, sqlite3.Error, OSError) as exc:
+                self.cause = str(exc)
+                return
         try:
             if self.session_id is None:
                 self.session_id = self.history.begin_session(
@@ -66,11 +96,6 @@ class SessionRecorder:
                 self.saved_reps.append(self.pending.pop(0))
             if self._ended is not None:
                 self.history.end_session(self.session_id, *self._ended)
-            self.problem = None
+            self.cause = None
         except (sqlite3.Error, OSError) as exc:
-            unsaved = len(self.pending)
-            self.problem = (
-                f"Upright could not save to your history ({exc}). "
-                f"{unsaved} rep{'s' if unsaved != 1 else ''} not saved yet; "
-                "it keeps trying and will tell you if it still cannot."
-            )
+            self.cause = f"Upright could not save to your history ({exc})."

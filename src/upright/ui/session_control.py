@@ -75,6 +75,7 @@ class SessionControl:
                 CueOptions(count_down_from=self.ctx.settings.count_down_from),
                 self.ctx.settings.flash,
             ),
+            self.ctx.reopen_history,
         )
         self.flow.ended.connect(self._session_ended)
         self.pages.setCurrentWidget(self.player)
@@ -91,6 +92,8 @@ class SessionControl:
         if self.player.distance:
             self.player.set_distance(False)
             self._set_fullscreen(False)
+        if self.ctx.history is None and recorder.history is not None:
+            self.ctx.adopt_history(recorder.history)  # it could be opened during the session
         if recorder.history is None or recorder.session_id is None:
             self._show_summary(how, recorder)
             return
@@ -101,10 +104,10 @@ class SessionControl:
     def _show_summary(self, how: SessionEnd, recorder: SessionRecorder) -> None:
         """What was done, and (once pain and effort are in) what the rules make of it."""
         planned = sum(p.reps for p in recorder.planned)
-        note = recorder.problem or (
+        note = recorder.unsaved_at_end() or (
             "Every rep is saved in your history." if recorder.history else "Nothing was saved."
         )
-        if self.ctx.history is not None and self.today is not None and recorder.problem is None:
+        if self.ctx.history is not None and self.today is not None and recorder.cause is None:
             decisions = conclude(
                 self.ctx.catalog,
                 self.ctx.history,

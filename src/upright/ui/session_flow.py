@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -60,6 +61,7 @@ class SessionFlow(QObject):
         time_scale: float = 1.0,
         parent: QObject | None = None,
         aids: SessionAids | None = None,
+        reopen_history: Callable[[], History] | None = None,
     ) -> None:
         super().__init__(parent)
         self.aids = aids or SessionAids()
@@ -74,6 +76,7 @@ class SessionFlow(QObject):
             today.level_id,
             [item.planned() for item in today.items],
             time_scale=time_scale,
+            reopen=reopen_history,
         )
         self.runner = SessionRunner(self.session, self.recorder, self)
         self.keys = SessionKeys(
