@@ -6,9 +6,9 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from upright.app import build_context
@@ -127,3 +127,41 @@ def test_a_sound_setting_leaves_the_look_alone(qtbot: QtBot, data_dir: Path) -> 
     assert polished == []  # re-polishing the window takes ~25 ms a step
     w.change_settings(replace(w.ctx.settings, text_scale=1.5))
     assert len(polished) == 1
+
+
+def test_at_large_text_on_a_small_screen_progress_clips_and_overlaps_nothing(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from datetime import datetime
+
+    from history_builder import add_session
+    from upright.core.history import History
+
+    history = History(data_dir / "history.sqlite3")
+    for day in range(1, 25):
+        add_session(history, datetime(2026, 11, day, 9, 0), [5.0] * 10)
+    history.close()
+    w = window(qtbot, data_dir)
+    w.show_progress()
+    qtbot.wait(50)
+    assert not w.progress_page.title_row.stacked  # 1280x800 at 100%: title and buttons in a row
+    w.change_settings(Settings(text_scale=2.0))
+    w.resize(800, 600)
+    page = w.progress_page
+    qtbot.waitUntil(lambda: page.width() <= 800)
+    qtbot.wait(100)  # the new sizes settle through posted layout requests
+    assert page.title_row.stacked  # the buttons went under the title rather than clip it
+    range_buttons = list(page.range_buttons.values())
+    for shown in [page.report_button, page.back_button, *range_buttons, page.exercise_box]:
+        assert shown.width() >= shown.sizeHint().width(), shown  # every word readable
+    [choice_label] = [
+        label
+        for label in page.controls.findChildren(QLabel)
+        if label.text() == "Exercise in the holds chart:"
+    ]
+
+    def box(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
+
+    boxes = [box(widget) for widget in [*range_buttons, choice_label, page.exercise_box]]
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])

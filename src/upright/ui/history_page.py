@@ -81,6 +81,7 @@ class HistoryPage(QWidget):
         self.back_button = QPushButton("Back  (Esc)")
         self.back_button.clicked.connect(self.back_requested.emit)
         self.empty_label = QLabel("No sessions yet. Each session you do is listed here.")
+        self.empty_label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.back_button)
         row.addStretch(1)

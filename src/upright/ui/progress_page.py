@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -38,6 +37,7 @@ from upright.core.weeks import ChartRange
 from upright.ui.flow_layout import FlowLayout
 from upright.ui.shortcuts import page_shortcut
 from upright.ui.theme import set_relative_font
+from upright.ui.title_row import TitleRow
 
 if TYPE_CHECKING:
     from upright.context import AppContext
@@ -107,11 +107,7 @@ class ProgressPage(QWidget):
         self.report_button = QPushButton("Report (PDF)…")
         self.report_button.setAccessibleDescription("Save a report to bring to your clinician")
         self.report_button.clicked.connect(self._ask_report)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.report_button)
-        top.addWidget(self.back_button)
+        self.title_row = TitleRow(title, [self.report_button, self.back_button])
 
         self.range_group = QButtonGroup(self)
         self.range_buttons: dict[ChartRange, QPushButton] = {}
@@ -148,19 +144,25 @@ class ProgressPage(QWidget):
             " padding: 24px; }"
         )
         set_relative_font(self.empty_label, 1.25)
+        # The range and exercise choice scroll with the charts: with large text on a small
+        # screen the wrapped buttons alone can be taller than the window.
+        body = QWidget()
+        body.setObjectName("screenText")  # the page's own background, as on other pages
+        self._body = QVBoxLayout(body)
+        self._body.setContentsMargins(0, 0, 0, 0)
+        self._body.addWidget(self.controls)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setObjectName("screenText")
+        self.scroll.setWidget(body)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.scroll)
-        # The charts scroll; so they give way, rather than the wrapped buttons above them.
-        self.stack.setMinimumHeight(160)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
-        layout.addLayout(top)
-        layout.addWidget(self.controls)
+        layout.addWidget(self.title_row)
         layout.addWidget(self.stack, 1)
 
     # -- what to show -------------------------------------------------------------------------
@@ -237,7 +239,7 @@ class ProgressPage(QWidget):
 
             self.cards = ProgressCards()
             self.cards.save_requested.connect(self._ask_png)
-            self.scroll.setWidget(self.cards)
+            self._body.addWidget(self.cards, 1)
         return self.cards
 
     # -- a long history is summarised a year at a time, after the page is shown ---------------
