@@ -187,6 +187,7 @@ FIELD_CASES: list[tuple[str, object, str]] = [
     ("$schema", "https://example.org/s.json", "$schema (line 1): would refer to something"),
     ("exercises/0/id", "../../etc/passwd", "is not one of Upright's exercises"),
     ("exercises/0/id", "side-reach", "'side-reach' is not one of Upright's exercises"),
+    ("exercises/0/id", "", "id (line 1): '' is not one of Upright's exercises"),
     ("exercises/0/note", "x" * 501, "note (line 1): is longer than 500 characters"),
     ("exercises/0/note", "bell\x07", "note (line 1): must not contain control characters"),
     ("exercises/0/note", "\ud800", "note (line 1): contains characters that are not valid text"),

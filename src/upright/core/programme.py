@@ -53,7 +53,8 @@ def programme_to_dict(programme: Programme) -> dict[str, object]:
 def read_item(r: Reader, catalog: Catalog) -> ProgrammeItem:
     """One entry of a programme: a built-in hold exercise's id and the therapist's note."""
     ident = r.text("id", max_len=60)
-    if ident and not any(e.id == ident and e.kind is ExerciseKind.HOLD for e in catalog.exercises):
+    given = ident or r.data.get("id") == ""  # (a missing or non-text id is a problem already)
+    if given and not any(e.id == ident and e.kind is ExerciseKind.HOLD for e in catalog.exercises):
         holds = ", ".join(e.id for e in catalog.exercises if e.kind is ExerciseKind.HOLD)
         r.problems.add(r._at("id"), f"{ident!r} is not one of Upright's exercises ({holds})")
     return ProgrammeItem(ident, r.text("note", default="", max_len=MAX_NOTE))
