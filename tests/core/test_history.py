@@ -7,6 +7,7 @@ import io
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -124,6 +125,68 @@ def test_damaged_database_is_moved_aside_and_a_new_one_started(tmp_path: Path, d
     assert len(kept) == 1 and kept[0].read_bytes() == bad  # kept exactly as it was
     assert opened.history.integrity_ok()
     assert records.sessions(opened.history.connection, "default") == []
+
+
+def _damaged_copy(tmp_path: Path, damage: Callable[[bytearray, History], None]) -> Path:
+    path = tmp_path / "h.sqlite3"
+    history = History(path)
+    for _ in range(5):
+        a_session(history)
+    history.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    damage(data, history)
+    history.close()
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_damaged_index_is_rebuilt_from_the_records_and_nothing_is_lost(tmp_path: Path) -> None:
+    """A flipped bit in an index (found by integrity_check, not quick_check) would hide a
+    session from the plan: the index is rebuilt, after a copy of the file is kept."""
+
+    def flip_in_index(data: bytearray, history: History) -> None:
+        db = history.connection
+        [(root,)] = db.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'sessions_by_profile_time'"
+        ).fetchall()
+        [(page_size,)] = db.execute("PRAGMA page_size").fetchall()
+        data[root * page_size - 1] ^= 1  # the last byte of its page: a key, not its structure
+
+    path = _damaged_copy(tmp_path, flip_in_index)
+    damaged = path.read_bytes()
+    opened = open_history(path, T0)
+    assert opened.notice and "rebuilt" in opened.notice and "nothing was lost" in opened.notice
+    assert opened.history.integrity_ok()
+    assert len(records.sessions(opened.history.connection, "default")) == 5
+    [kept] = [p for p in tmp_path.iterdir() if p.name.endswith(".damaged-20260302-093000")]
+    assert kept.name in opened.notice and kept.read_bytes() == damaged
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+
+def test_a_garbled_schema_is_moved_aside(tmp_path: Path) -> None:
+    """SQLite's own message then is not even text (UnicodeDecodeError, not DatabaseError)."""
+
+    def garble_table_name(data: bytearray, _: History) -> None:
+        at = bytes(data).index(b"CREATE TABLE sessions") + len(b"CREATE TABLE se")
+        data[at] = 0xF3
+
+    path = _damaged_copy(tmp_path, garble_table_name)
+    damaged = path.read_bytes()
+    opened = open_history(path, T0)
+    assert opened.notice and "damaged" in opened.notice
+    [kept] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert kept.read_bytes() == damaged
+    assert records.sessions(opened.history.connection, "default") == []
+
+
+def test_a_file_too_short_to_be_a_database_is_kept_not_written_over(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + bytes(30))  # SQLite would take it as empty
+    opened = open_history(path, T0)
+    assert opened.notice and "damaged" in opened.notice
+    [kept] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert kept.read_bytes() == b"SQLite format 3\x00" + bytes(30)
+    assert opened.history.integrity_ok()
 
 
 @pytest.mark.parametrize("journal", ["wal", "delete"])

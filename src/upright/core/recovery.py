@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -56,17 +57,63 @@ def _reason(path: Path, exc: sqlite3.Error) -> str:
     return str(exc)
 
 
-def _damaged(history: History) -> bool:
-    return str(history.connection.execute("PRAGMA quick_check").fetchone()[0]) != "ok"
+def _integrity_problems(history: History) -> list[str]:
+    # integrity_check, not quick_check: only it compares each index with its table, and a
+    # session missing from an index would be missing from the plan worked out from it.
+    rows = history.connection.execute("PRAGMA integrity_check(50)").fetchall()
+    return [] if [str(row[0]) for row in rows] == ["ok"] else [str(row[0]) for row in rows]
 
 
-def _move_aside(path: Path, now: datetime) -> Path:
+# What SQLite says of an index that no longer matches its table: the rows themselves are whole,
+# so rebuilding the index (REINDEX) repairs it without losing anything.
+_INDEX_PROBLEM = re.compile(
+    r"^(row \d+ missing from index |wrong # of entries in index |non-unique entry in index )"
+)
+
+
+def _repair_indexes(history: History, now: datetime) -> str | None:
+    """Rebuild damaged indexes, after keeping a copy of the file as it was: the notice, or None
+    if the damage is not to the indexes alone or remains."""
+    problems = _integrity_problems(history)
+    if not all(_INDEX_PROBLEM.match(problem) for problem in problems):
+        return None
+    kept = _free_name(history.path, now)
+    for suffix in ("", "-wal"):  # opening it wrote nothing: these are the files as they were
+        source = history.path.with_name(history.path.name + suffix)
+        if source.exists():
+            _copy_private(source, kept.with_name(kept.name + suffix))
+    history.connection.execute("REINDEX")
+    if _integrity_problems(history):
+        return None
+    return (
+        f"Part of your history file's index was damaged; Upright rebuilt it from your records, "
+        f"so nothing was lost. A copy of the file as it was is kept as {kept.name} in "
+        f"{kept.parent}."
+    )
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    with (
+        source.open("rb") as src,
+        os.fdopen(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as dst,
+    ):
+        shutil.copyfileobj(src, dst)
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+def _free_name(path: Path, now: datetime) -> Path:
     stamp = now.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
     n = 1
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    return target
+
+
+def _move_aside(path: Path, now: datetime) -> Path:
+    target = _free_name(path, now)
     for suffix in ("-wal", "-shm"):  # keep the journal with the file it belongs to
         side = path.with_name(path.name + suffix)
         if side.exists():
@@ -75,20 +122,50 @@ def _move_aside(path: Path, now: datetime) -> Path:
     return target
 
 
-def open_history(path: Path, now: datetime) -> Opened:
-    """Open (or create) the history. A damaged file is moved aside; one that is newer, in use
-    or out of reach raises HistoryError and is left untouched."""
+# A database's smallest page is 512 bytes: a shorter file that is not empty holds no records,
+# and SQLite would take it for a new database and write over it.
+_SMALLEST_DATABASE = 512
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+
+
+def _open_unless_damaged(path: Path, now: datetime) -> Opened | None:
+    if 0 < _size(path) < _SMALLEST_DATABASE:
+        return None
+    history: History | None = None
     try:
         history = History(path)
-        if not _damaged(history):
+        if not _integrity_problems(history):
             return Opened(history, None)
-        history.close()
+        repaired = _repair_indexes(history, now)
+        if repaired:
+            return Opened(history, repaired)
     except NewerDatabaseError:
         raise
+    except UnicodeDecodeError:
+        pass  # a garbled schema: even SQLite's message about it is not text
     except sqlite3.DatabaseError as exc:
+        if history is not None:
+            history.close()
         if _code(exc) not in _DAMAGE_CODES:
             raise _unusable(path, exc) from exc
-        # not a database at all, or too damaged to read its header: moved aside below
+    if history is not None:
+        history.close()  # (closing twice does no harm)
+    return None  # not a database, or damaged beyond its indexes
+
+
+def open_history(path: Path, now: datetime) -> Opened:
+    """Open (or create) the history. A damaged file is moved aside (or, if only an index is
+    damaged, copied and repaired); one that is newer, in use or out of reach raises
+    HistoryError and is left untouched."""
+    opened = _open_unless_damaged(path, now)
+    if opened is not None:
+        return opened
     try:
         moved = _move_aside(path, now)
     except OSError as exc:
