@@ -7,8 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDoubleSpinBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from programme_samples import CATALOG, EXAMPLE
@@ -21,6 +28,7 @@ from upright.ui import programme_editor
 from upright.ui.dialogs import confirm
 from upright.ui.main_window import MainWindow
 from upright.ui.programme_editor import ProgrammeEditor
+from upright.ui.reflow import Reflow
 
 K = Qt.Key
 
@@ -226,3 +234,50 @@ def test_import_and_export_through_files(qtbot: QtBot, window: MainWindow, tmp_p
     hold.setValue(45)  # wrong: beyond the target
     assert not editor.export_file(tmp_path / "wrong.json")
     assert not (tmp_path / "wrong.json").exists()
+
+
+def test_at_large_text_on_a_small_screen_every_control_is_whole_and_reachable(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from upright.core.settings import Settings
+
+    editor = open_editor(qtbot, window)
+    assert editor.findChild(Reflow).stacked is False  # 1280x800 at 100%: list beside form
+    window.change_settings(Settings(text_scale=2.0))
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: editor.width() <= 800)
+    qtbot.wait(100)  # the new sizes settle through posted layout requests
+    assert editor.findChild(Reflow).stacked  # the list above the form, not squeezed beside it
+    toolbar = [
+        editor.undo_button,
+        editor.redo_button,
+        editor.reset_button,
+        editor.import_button,
+        editor.export_button,
+        editor.back_button,
+        editor.save_button,
+    ]
+    scrolled = [
+        *editor.list.findChildren(QPushButton),
+        editor.list.add_choice,
+        editor.list.warmups_box,
+        *editor.form.boxes.values(),
+    ]
+    for control in [*toolbar, *scrolled]:
+        assert control.width() >= control.sizeHint().width(), control
+        assert control.height() >= control.minimumSizeHint().height(), control
+
+    def overlaps(controls: list[QWidget]) -> bool:
+        boxes = [QRect(c.mapTo(editor, QPoint(0, 0)), c.size()) for c in controls]
+        return any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+    assert not overlaps(toolbar) and not overlaps(scrolled)
+    [scroll] = editor.findChildren(QScrollArea)
+    scroll_box = QRect(scroll.mapTo(editor, QPoint(0, 0)), scroll.size())
+    assert not any(
+        scroll_box.intersects(QRect(b.mapTo(editor, QPoint(0, 0)), b.size())) for b in toolbar
+    )
+    # Back and Save stay in sight below the part that scrolls.
+    for button in (editor.back_button, editor.save_button):
+        corner = button.mapTo(window, QPoint(button.width(), button.height()))
+        assert window.rect().contains(corner)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDoubleSpinBox,
@@ -157,18 +157,19 @@ class PrescriptionForm(QFrame):
         for column in range(3):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
-    def follow(self, viewport: QWidget) -> None:
-        """Choose the number of columns from the width that can be seen (inside a scroll area)."""
-        viewport.installEventFilter(self)
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as one column of boxes: the form takes its columns from the width it gets.
+        return QSize(self._width_for(1), super().minimumSizeHint().height())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            box = max(b.sizeHint().width() for b in self.boxes.values())
-            margins = 2 * 16 + 24  # the card's own margins, and room for a scroll bar
-            spacing = self.grid.horizontalSpacing()
-            fits = [c for c in (3, 2) if c * box + (c - 1) * spacing + margins <= watched.width()]
-            self._place(fits[0] if fits else 1)
-        return False
+    def _width_for(self, columns: int) -> int:
+        box = max(b.sizeHint().width() for b in self.boxes.values())
+        margins = 2 * 16  # the card's own
+        return columns * box + (columns - 1) * self.grid.horizontalSpacing() + margins
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        fits = [c for c in (3, 2) if self._width_for(c) <= event.size().width()]
+        self._place(fits[0] if fits else 1)
+        super().resizeEvent(event)
 
     def _box(self, name: str, unit: str) -> QAbstractSpinBox:
         low, high = LIMITS[name]

@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +33,12 @@ from upright.core.programme_file import (
 )
 from upright.core.undo import UndoStack
 from upright.ui.dialogs import confirm
+from upright.ui.flow_layout import FlowLayout
 from upright.ui.prescription_form import PrescriptionForm, problem_lines
 from upright.ui.programme_files import ProgrammeFiles
 from upright.ui.programme_list import ProgrammeList
+from upright.ui.reflow import Reflow
+from upright.ui.scrolling import scrolling_content
 from upright.ui.shortcuts import page_shortcut
 from upright.ui.theme import set_relative_font
 
@@ -78,17 +79,11 @@ class ProgrammeEditor(ProgrammeFiles, QWidget):
         self.form = PrescriptionForm()
         self.form.number_changed.connect(self._number)
         self.form.note_changed.connect(self._note)
-        scroll = QScrollArea()
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.viewport().setObjectName("formViewport")
-        scroll.setStyleSheet("QWidget#formViewport { background: transparent; }")
-        self.form.follow(scroll.viewport())
-        middle = QHBoxLayout()
-        middle.addWidget(self.list, 1)
-        middle.addWidget(scroll, 2)
+        # The list beside the form while a third of the width holds the list; above it with
+        # large text on a small screen. The whole page scrolls; the buttons stay below it.
+        middle = Reflow(lambda width: 3 * self.list.sizeHint().width() <= width)
+        middle.box.addWidget(self.list, 1, Qt.AlignmentFlag.AlignTop)  # its buttons close by
+        middle.box.addWidget(self.form, 2)
 
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
@@ -103,31 +98,37 @@ class ProgrammeEditor(ProgrammeFiles, QWidget):
         self.back_button = self._button("Back (Esc)", self.leave)
         self.save_button = self._button("Save (Ctrl+S)", self.save)
         self.save_button.setObjectName("primary")
-        # Two short rows of buttons, so they fit 800 px even at a large text size.
+        # The buttons wrap onto more rows rather than clip their words at a large text size.
         toolbar = QWidget()
         toolbar.setStyleSheet("QPushButton { padding: 6px 10px; }")
-        rows = QVBoxLayout(toolbar)
-        rows.setContentsMargins(0, 0, 0, 0)
-        tools, finish = QHBoxLayout(), QHBoxLayout()
-        for b in (self.undo_button, self.redo_button, self.reset_button):
-            tools.addWidget(b)
-        tools.addStretch(1)
-        for b in (self.import_button, self.export_button):
-            finish.addWidget(b)
-        finish.addStretch(1)
-        finish.addWidget(self.back_button)
-        finish.addWidget(self.save_button)
-        rows.addLayout(tools)
-        rows.addLayout(finish)
+        buttons = FlowLayout(toolbar)
+        for b in (
+            self.undo_button,
+            self.redo_button,
+            self.reset_button,
+            self.import_button,
+            self.export_button,
+            self.back_button,
+            self.save_button,
+        ):
+            buttons.addWidget(b)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        page = QWidget()
+        content = scrolling_content(page)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 16, 24, 8)
         layout.addWidget(self.title)
         layout.addWidget(intro)
-        layout.addLayout(middle, 1)
+        layout.addWidget(middle, 1)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.status_label)
-        layout.addWidget(toolbar)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(page, 1)
+        bottom = QVBoxLayout()
+        bottom.setContentsMargins(24, 8, 24, 16)
+        bottom.addWidget(toolbar)
+        outer.addLayout(bottom)
 
         for keys, slot in (
             (("Ctrl+Z",), self.undo),

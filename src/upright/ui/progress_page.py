@@ -35,9 +35,9 @@ from upright.core.projection import project
 from upright.core.today import TodayItem, TodayPlan
 from upright.core.weeks import ChartRange
 from upright.ui.flow_layout import FlowLayout
+from upright.ui.reflow import title_row
 from upright.ui.shortcuts import page_shortcut
 from upright.ui.theme import set_relative_font
-from upright.ui.title_row import TitleRow
 
 if TYPE_CHECKING:
     from upright.context import AppContext
@@ -107,7 +107,7 @@ class ProgressPage(QWidget):
         self.report_button = QPushButton("Report (PDF)…")
         self.report_button.setAccessibleDescription("Save a report to bring to your clinician")
         self.report_button.clicked.connect(self._ask_report)
-        self.title_row = TitleRow(title, [self.report_button, self.back_button])
+        self.title_row = title_row(title, [self.report_button, self.back_button])
 
         self.range_group = QButtonGroup(self)
         self.range_buttons: dict[ChartRange, QPushButton] = {}
