@@ -30,6 +30,9 @@ log = logging.getLogger("upright")
 
 
 LOG_MAX_BYTES = 256_000
+# During a session, a try at a history another program has waits this long, not 5 s: the
+# window must not freeze; the recorder tries again later (SessionRecorder.REOPEN_EVERY_S).
+RETRY_PATIENCE_S = 0.2
 
 
 def setup_logging(paths: DataPaths) -> None:
@@ -93,16 +96,22 @@ def build_context(
         time_scale=time_scale,
         notices=notices,
         backups=paths.backups,
-        reopen_history=(lambda: _open_for_app(paths, clock)[0].history) if may_open_later else None,
+        reopen_history=(
+            (lambda: _open_for_app(paths, clock, RETRY_PATIENCE_S)[0].history)
+            if may_open_later
+            else None
+        ),
     )
 
 
-def _open_for_app(paths: DataPaths, clock: Clock) -> tuple[Opened, int]:
+def _open_for_app(
+    paths: DataPaths, clock: Clock, patience_s: float | None = None
+) -> tuple[Opened, int]:
     """The history and how many sessions were marked interrupted; HistoryError in plain
     words if it cannot be opened. At start-up, and again during a session if it could not."""
     try:
         paths.ensure()
-        return open_for_sessions(paths.database, clock.wall())
+        return open_for_sessions(paths.database, clock.wall(), patience_s)
     except OSError as exc:
         raise HistoryError(
             f"Upright cannot write to its data folder {paths.root} ({exc.strerror or exc})."

@@ -50,11 +50,12 @@ def _create_private(path: Path) -> None:
 class History:
     """One connection to one history file. Writes are small, immediate transactions."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, patience_s: float | None = None) -> None:
         self.path = Path(path)
         if str(path) != ":memory:":
             _create_private(self.path)
-        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        timeout = BUSY_TIMEOUT_S if patience_s is None else patience_s
+        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=timeout)
         self._db.row_factory = sqlite3.Row
         try:
             self._refuse_newer()  # before anything, even a PRAGMA, writes to the file

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import ClassVar
 
 from upright.core.clock import Clock
 from upright.core.events import Event, RepCompleted, SessionFinished
@@ -29,12 +30,14 @@ class SessionRecorder:
     planned: list[PlannedExercise]
     time_scale: float = 1.0
     reopen: Callable[[], History] | None = None
+    REOPEN_EVERY_S: ClassVar[float] = 10.0  # a failed open is not tried at every phase
     session_id: int | None = None
     cause: str | None = None  # why the last try to save failed, in plain words
     pending: list[RepCompleted] = field(default_factory=list)
     saved_reps: list[RepCompleted] = field(default_factory=list)
     _ended: tuple[SessionEnd, datetime] | None = None
     _levels: dict[str, str] = field(default_factory=dict)
+    _next_reopen_s: float = float("-inf")
 
     def __post_init__(self) -> None:
         self._levels = {p.exercise: p.level for p in self.planned}
@@ -80,10 +83,13 @@ class SessionRecorder:
         if self.history is None:
             if self.reopen is None:
                 return  # demo mode: nothing is to be saved
+            if self.clock.monotonic() < self._next_reopen_s:
+                return
             try:
                 self.history = self.reopen()
             except (HistoryError, sqlite3.Error, OSError) as exc:
                 self.cause = str(exc)
+                self._next_reopen_s = self.clock.monotonic() + self.REOPEN_EVERY_S
                 return
         try:
             if self.session_id is None:

@@ -134,12 +134,12 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _open_unless_damaged(path: Path, now: datetime) -> Opened | None:
+def _open_unless_damaged(path: Path, now: datetime, patience_s: float | None) -> Opened | None:
     if 0 < _size(path) < _SMALLEST_DATABASE:
         return None
     history: History | None = None
     try:
-        history = History(path)
+        history = History(path, patience_s)
         if not _integrity_problems(history):
             return Opened(history, None)
         repaired = _repair_indexes(history, now)
@@ -159,11 +159,12 @@ def _open_unless_damaged(path: Path, now: datetime) -> Opened | None:
     return None  # not a database, or damaged beyond its indexes
 
 
-def open_history(path: Path, now: datetime) -> Opened:
+def open_history(path: Path, now: datetime, patience_s: float | None = None) -> Opened:
     """Open (or create) the history. A damaged file is moved aside (or, if only an index is
     damaged, copied and repaired); one that is newer, in use or out of reach raises
-    HistoryError and is left untouched."""
-    opened = _open_unless_damaged(path, now)
+    HistoryError and is left untouched. ``patience_s``: how long to wait for another program
+    that has the file (BUSY_TIMEOUT_S if None)."""
+    opened = _open_unless_damaged(path, now, patience_s)
     if opened is not None:
         return opened
     try:
@@ -179,10 +180,12 @@ def open_history(path: Path, now: datetime) -> Opened:
     return Opened(History(path), notice)
 
 
-def open_for_sessions(path: Path, now: datetime) -> tuple[Opened, int]:
+def open_for_sessions(
+    path: Path, now: datetime, patience_s: float | None = None
+) -> tuple[Opened, int]:
     """The history for the app, with the sessions a crash or kill left running marked
     interrupted: that write is the first, so it also tells whether the file can be written."""
-    opened = open_history(path, now)
+    opened = open_history(path, now, patience_s)
     try:
         return opened, opened.history.mark_interrupted()
     except sqlite3.Error as exc:  # another program writing to it this moment, say

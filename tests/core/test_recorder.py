@@ -1,0 +1,54 @@
+"""The session recorder with a history that could not be opened at start-up: it tries again,
+not so often that the window would freeze, and saves every waiting rep once it can."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from upright.core import records
+from upright.core.clock import FakeClock
+from upright.core.events import RepCompleted, SessionFinished
+from upright.core.history import History, HistoryError, PlannedExercise
+from upright.core.recorder import SessionRecorder
+from upright.core.session_end import SessionEnd
+
+EXERCISE = "forearm-press-up"
+
+
+def test_a_history_that_opens_later_gets_every_rep_and_is_not_tried_at_every_phase(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    tries: list[float] = []
+    blocked = True
+    in_use = "Your history file is in use by another program."
+
+    def reopen() -> History:
+        tries.append(clock.monotonic())
+        if blocked:
+            raise HistoryError(in_use)
+        return History(tmp_path / "h.sqlite3")
+
+    planned = [PlannedExercise(EXERCISE, "beginner", 5.0, 3)]
+    recorder = SessionRecorder(None, clock, "default", "beginner", planned, reopen=reopen)
+    recorder.begin()
+    assert (
+        recorder.problem == "Your history file is in use by another program. Upright keeps trying."
+    )
+    for n in (1, 2):
+        for _ in range(12):  # a phase change every second: the lift, the hold, the rest ...
+            clock.advance(1.0)
+            recorder.handle([])
+        start = clock.wall() - timedelta(seconds=6)
+        recorder.handle([RepCompleted(EXERCISE, n, 5.0, 5.0, True, start, clock.wall())])
+    assert recorder.problem and "2 reps not saved yet" in recorder.problem
+    assert [round(t - tries[0]) for t in tries] == [0, 10, 20]  # not 27 tries in 26 s
+    blocked = False
+    clock.advance(10.0)
+    recorder.handle([SessionFinished(SessionEnd.FINISHED, clock.monotonic())])
+    assert recorder.problem is None and recorder.pending == []
+    assert recorder.history is not None and recorder.unsaved_at_end() is None
+    [row] = records.sessions(recorder.history.connection, "default")
+    assert row.ended_how is SessionEnd.FINISHED
+    assert [r.rep for r in records.reps(recorder.history.connection, row.id)] == [1, 2]
