@@ -33,6 +33,10 @@ LOG_MAX_BYTES = 256_000
 # During a session, a try at a history another program has waits this long, not 5 s: the
 # window must not freeze; the recorder tries again later (SessionRecorder.REOPEN_EVERY_S).
 RETRY_PATIENCE_S = 0.2
+# Without the history neither the person's numbers nor their programme can be read.
+STARTING_NUMBERS = (
+    "Until your history can be read, today's plan uses your level's starting numbers."
+)
 
 
 def setup_logging(paths: DataPaths) -> None:
@@ -58,11 +62,11 @@ def open_history_for_app(
         opened, interrupted = _open_for_app(paths, clock or SystemClock())
     except NewerDatabaseError as exc:
         log.warning("history refused: %s", exc)
-        notices.append(f"{exc} Sessions will run, but cannot be saved.")
+        notices.append(f"{exc} {STARTING_NUMBERS} Sessions will run, but cannot be saved.")
         return None
     except HistoryError as exc:
         log.warning("history unavailable: %s", exc)
-        notices.append(f"{exc} {CANNOT_SAVE}")
+        notices.append(f"{exc} {STARTING_NUMBERS} {CANNOT_SAVE}")
         return None
     if opened.notice:
         notices.append(opened.notice)
