@@ -17,7 +17,7 @@ from upright.cli import EXIT_BAD_INPUT, EXIT_FAILURE, HEADLESS, UsageError, one_
 from upright.context import CANNOT_SAVE, AppContext
 from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import Clock, SystemClock
-from upright.core.history import History, HistoryError, NewerDatabaseError
+from upright.core.history import SAVE_PATIENCE_S, History, HistoryError, NewerDatabaseError
 from upright.core.instance_lock import InstanceLock
 from upright.core.paths import DataPaths, resolve_data_dir
 from upright.core.recovery import Opened, open_for_sessions
@@ -30,9 +30,6 @@ log = logging.getLogger("upright")
 
 
 LOG_MAX_BYTES = 256_000
-# During a session, a try at a history another program has waits this long, not 5 s: the
-# window must not freeze; the recorder tries again later (SessionRecorder.REOPEN_EVERY_S).
-RETRY_PATIENCE_S = 0.2
 # Without the history neither the person's numbers nor their programme can be read.
 STARTING_NUMBERS = (
     "Until your history can be read, today's plan uses your level's starting numbers."
@@ -101,7 +98,7 @@ def build_context(
         notices=notices,
         backups=paths.backups,
         reopen_history=(
-            (lambda: _open_for_app(paths, clock, RETRY_PATIENCE_S)[0].history)
+            (lambda: _open_for_app(paths, clock, SAVE_PATIENCE_S)[0].history)
             if may_open_later
             else None
         ),

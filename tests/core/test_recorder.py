@@ -3,6 +3,7 @@ not so often that the window would freeze, and saves every waiting rep once it c
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -52,3 +53,32 @@ def test_a_history_that_opens_later_gets_every_rep_and_is_not_tried_at_every_pha
     [row] = records.sessions(recorder.history.connection, "default")
     assert row.ended_how is SessionEnd.FINISHED
     assert [r.rep for r in records.reps(recorder.history.connection, row.id)] == [1, 2]
+
+
+def test_a_save_that_another_program_blocks_waits_half_a_second_then_waits_in_memory(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    history = History(tmp_path / "h.sqlite3")
+    planned = [PlannedExercise(EXERCISE, "beginner", 5.0, 3)]
+    recorder = SessionRecorder(history, clock, "default", "beginner", planned)
+    recorder.begin()
+    waited: list[int] = []
+    add_rep = history.add_rep
+
+    def watched_add_rep(*args: object) -> None:
+        waited.append(history.connection.execute("PRAGMA busy_timeout").fetchone()[0])
+        add_rep(*args)  # type: ignore[arg-type]
+
+    history.add_rep = watched_add_rep  # type: ignore[method-assign]
+    other = sqlite3.connect(tmp_path / "h.sqlite3", isolation_level=None)  # a database browser
+    other.execute("BEGIN IMMEDIATE")
+    clock.advance(8.0)
+    start = clock.wall() - timedelta(seconds=6)
+    recorder.handle([RepCompleted(EXERCISE, 1, 5.0, 5.0, True, start, clock.wall())])
+    assert waited == [500]  # not the 5 s a start-up waits: the window is not held up
+    assert recorder.problem and "locked" in recorder.problem and len(recorder.pending) == 1
+    assert history.connection.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    other.execute("ROLLBACK")
+    recorder.handle([])
+    assert recorder.pending == [] and recorder.problem is None

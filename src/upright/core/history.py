@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # only for annotations: opening the history needs no session 
 
 # How long a write waits for another program that has the file (a backup tool, say) to finish.
 BUSY_TIMEOUT_S = 5.0
+# ... and a session's saves, which are tried again at the next phase: the window must not wait.
+SAVE_PATIENCE_S = 0.5
 
 
 class HistoryError(RuntimeError):
@@ -54,8 +56,8 @@ class History:
         self.path = Path(path)
         if str(path) != ":memory:":
             _create_private(self.path)
-        timeout = BUSY_TIMEOUT_S if patience_s is None else patience_s
-        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=timeout)
+        self._patience_s = BUSY_TIMEOUT_S if patience_s is None else patience_s
+        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=self._patience_s)
         self._db.row_factory = sqlite3.Row
         try:
             self._refuse_newer()  # before anything, even a PRAGMA, writes to the file
@@ -96,6 +98,15 @@ class History:
 
     def integrity_ok(self) -> bool:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0]) == "ok"
+
+    @contextmanager
+    def patience(self, seconds: float) -> Iterator[None]:
+        """Within: wait at most ``seconds`` for another program that has the file."""
+        self._db.execute(f"PRAGMA busy_timeout = {round(seconds * 1000)}")
+        try:
+            yield
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {round(self._patience_s * 1000)}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

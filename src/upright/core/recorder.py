@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from upright.core.clock import Clock
 from upright.core.events import Event, RepCompleted, SessionFinished
-from upright.core.history import History, HistoryError, PlannedExercise
+from upright.core.history import SAVE_PATIENCE_S, History, HistoryError, PlannedExercise
 from upright.core.session_end import SessionEnd
 
 
@@ -92,16 +92,18 @@ class SessionRecorder:
                 self._next_reopen_s = self.clock.monotonic() + self.REOPEN_EVERY_S
                 return
         try:
-            if self.session_id is None:
-                self.session_id = self.history.begin_session(
-                    self.profile, self.level, self.clock.wall(), self.planned, self.time_scale
-                )
-            while self.pending:
-                rep = self.pending[0]
-                self.history.add_rep(self.session_id, self._levels.get(rep.exercise_id, ""), rep)
-                self.saved_reps.append(self.pending.pop(0))
-            if self._ended is not None:
-                self.history.end_session(self.session_id, *self._ended)
+            with self.history.patience(SAVE_PATIENCE_S):  # what fails is tried again later
+                if self.session_id is None:
+                    self.session_id = self.history.begin_session(
+                        self.profile, self.level, self.clock.wall(), self.planned, self.time_scale
+                    )
+                while self.pending:
+                    rep = self.pending[0]
+                    level = self._levels.get(rep.exercise_id, "")
+                    self.history.add_rep(self.session_id, level, rep)
+                    self.saved_reps.append(self.pending.pop(0))
+                if self._ended is not None:
+                    self.history.end_session(self.session_id, *self._ended)
             self.cause = None
         except (sqlite3.Error, OSError) as exc:
             self.cause = f"Upright could not save to your history ({exc})."
