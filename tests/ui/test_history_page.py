@@ -93,3 +93,22 @@ def test_deleting_asks_first(
     assert window.ctx.history is not None
     count = window.ctx.history.connection.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
     assert count == left
+
+
+@pytest.mark.parametrize("width", [1280, 1000, 800])
+def test_at_large_text_each_session_is_wrapped_to_the_width_that_shows(
+    window: MainWindow, qtbot: QtBot, width: int
+) -> None:
+    """Rows laid out wider than the list that shows them had their last line cut off."""
+    from upright.core.settings import Settings
+
+    assert window.ctx.history is not None
+    for day in range(5, 25):  # enough rows for a scroll bar
+        add_session(window.ctx.history, datetime(2026, 3, day, 20, 16, tzinfo=TZ), [16.7] * 8)
+    window.change_settings(Settings(text_scale=2.0))
+    window.resize(width, 800)
+    window.show_history()
+    qtbot.wait(50)  # the new sizes settle through posted layout requests
+    view = window.history_page.sessions_list
+    for row in range(view.count()):
+        assert view.visualItemRect(view.item(row)).width() <= view.viewport().width()

@@ -69,7 +69,11 @@ class HistoryPage(QWidget):
         self.sessions_list.setWordWrap(True)
         self.sessions_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sessions_list.setAlternatingRowColors(True)
-        self.sessions_list.setStyleSheet("QListView::item { padding: 6px 4px; }")
+        # Side padding on the rows made them wider than the list once it scrolled, so a long
+        # row's last line was cut off: the room at the sides is the list's own.
+        self.sessions_list.setStyleSheet(
+            "QListView { padding: 0 4px; } QListView::item { padding: 6px 0; }"
+        )
         self.sessions_list.setAccessibleName("Sessions, newest first")
         self.sessions_list.currentItemChanged.connect(self._selected)
         self.detail_title = QLabel("Reps")
