@@ -55,16 +55,22 @@ def open_history_for_app(
     paths: DataPaths, notices: list[str], clock: Clock | None = None
 ) -> History | None:
     """The history, or None with a plain notice; the app runs either way."""
+    return _first_open(paths, notices, clock or SystemClock())[0]
+
+
+def _first_open(paths: DataPaths, notices: list[str], clock: Clock) -> tuple[History | None, bool]:
+    """The history (or None, said in ``notices``), and whether a later try may open it: busy,
+    read-only or full may pass during a session; a newer file's version will not."""
     try:
-        opened, interrupted = _open_for_app(paths, clock or SystemClock())
+        opened, interrupted = _open_for_app(paths, clock)
     except NewerDatabaseError as exc:
         log.warning("history refused: %s", exc)
         notices.append(f"{exc} {STARTING_NUMBERS} Sessions will run, but cannot be saved.")
-        return None
+        return None, False
     except HistoryError as exc:
         log.warning("history unavailable: %s", exc)
         notices.append(f"{exc} {STARTING_NUMBERS} {CANNOT_SAVE}")
-        return None
+        return None, True
     if opened.notice:
         notices.append(opened.notice)
     if interrupted:
@@ -72,7 +78,7 @@ def open_history_for_app(
             "Your last session was interrupted before it finished. "
             "Every rep you completed is saved in your history."
         )
-    return opened.history
+    return opened.history, False
 
 
 def build_context(
@@ -85,9 +91,7 @@ def build_context(
         notices.append(note)
     if profile:
         settings = replace(settings, profile=profile)
-    history = open_history_for_app(paths, notices, clock)
-    # Busy, read-only or full may pass during a session; a newer file's version will not.
-    may_open_later = history is None and any(n.endswith(CANNOT_SAVE) for n in notices)
+    history, may_open_later = _first_open(paths, notices, clock)
     return AppContext(
         catalog=load_builtin_catalog(),
         clock=clock,

@@ -80,6 +80,8 @@ class SessionRecorder:
         return f"{self.cause} {what}"
 
     def _flush(self) -> None:
+        if self.session_id is not None and not self.pending and self._ended is None:
+            return  # nothing to write: most phase changes
         if self.history is None:
             if self.reopen is None:
                 return  # demo mode: nothing is to be saved

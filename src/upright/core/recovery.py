@@ -37,7 +37,7 @@ def _unusable(path: Path, exc: sqlite3.Error) -> HistoryError:
     if _code(exc) in _IN_USE_CODES:
         return HistoryError(
             f"Your history file {path} is in use by another program, so Upright could not "
-            "open it. It was left as it is: close that program and start Upright again."
+            "open it. It was left as it is: close that program, then try again."
         )
     return HistoryError(
         f"Upright could not open your history file {path} ({_reason(path, exc)}). "
@@ -60,8 +60,8 @@ def _reason(path: Path, exc: sqlite3.Error) -> str:
 def _integrity_problems(history: History) -> list[str]:
     # integrity_check, not quick_check: only it compares each index with its table, and a
     # session missing from an index would be missing from the plan worked out from it.
-    rows = history.connection.execute("PRAGMA integrity_check(50)").fetchall()
-    return [] if [str(row[0]) for row in rows] == ["ok"] else [str(row[0]) for row in rows]
+    said = [str(row[0]) for row in history.connection.execute("PRAGMA integrity_check(50)")]
+    return [] if said == ["ok"] else said
 
 
 # What SQLite says of an index that no longer matches its table: the rows themselves are whole,
@@ -138,25 +138,24 @@ def _open_unless_damaged(path: Path, now: datetime, patience_s: float | None) ->
     if 0 < _size(path) < _SMALLEST_DATABASE:
         return None
     history: History | None = None
+    opened: Opened | None = None  # None: not a database, or damaged beyond its indexes
     try:
         history = History(path, patience_s)
         if not _integrity_problems(history):
-            return Opened(history, None)
-        repaired = _repair_indexes(history, now)
-        if repaired:
-            return Opened(history, repaired)
+            opened = Opened(history, None)
+        elif repaired := _repair_indexes(history, now):
+            opened = Opened(history, repaired)
     except NewerDatabaseError:
         raise
     except UnicodeDecodeError:
         pass  # a garbled schema: even SQLite's message about it is not text
     except sqlite3.DatabaseError as exc:
-        if history is not None:
-            history.close()
         if _code(exc) not in _DAMAGE_CODES:
             raise _unusable(path, exc) from exc
-    if history is not None:
-        history.close()  # (closing twice does no harm)
-    return None  # not a database, or damaged beyond its indexes
+    finally:
+        if opened is None and history is not None:
+            history.close()  # however it ended: the file may be moved aside next
+    return opened
 
 
 def open_history(path: Path, now: datetime, patience_s: float | None = None) -> Opened:
