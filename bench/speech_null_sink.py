@@ -1,7 +1,9 @@
 """Print whether speechd (speech-dispatcher + espeak-ng) speaks through a PulseAudio null sink.
 
 Two runs, each with a private speech daemon (its own XDG_RUNTIME_DIR), killed afterwards:
-1. with a null-sink server: time from Speaker.say() to audible speech, and how long it lasted;
+1. with a null-sink server: how long the engine took to start and the event loop's longest
+   pause meanwhile (the window's thread must not wait for it), time from Speaker.say() to
+   audible speech, and how long it lasted;
 2. with no sound server: how long the Speaker watchdog takes to declare speech broken.
 
     PYTHONPATH=src python bench/speech_null_sink.py
@@ -9,11 +11,7 @@ Two runs, each with a private speech daemon (its own XDG_RUNTIME_DIR), killed af
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,45 +22,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "ui"))
 from nullsink import NullSinkServer, TimedRecorder  # noqa: E402
+from speechd import speak  # noqa: E402
 
 TEXT = "Lift slowly and hold. Three, two, one."
-
-
-def speak(env: dict[str, str]) -> dict[str, object]:
-    env = {**env, "PYTHONPATH": str(REPO / "src"), "QT_QPA_PLATFORM": "offscreen"}
-    script = REPO / "tests" / "ui" / "speak_words.py"
-    try:
-        done = subprocess.run(
-            [sys.executable, str(script), "speechd", TEXT],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=90,
-            check=True,
-        )
-    finally:
-        kill_speech_daemon(Path(env["XDG_RUNTIME_DIR"]))
-    result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
-    return result
-
-
-def kill_speech_daemon(runtime: Path) -> None:
-    """The daemon our client spawned (from its pid file) and its modules; it ignores SIGTERM."""
-    pid_file = runtime / "speech-dispatcher" / "pid" / "speech-dispatcher.pid"
-    if not pid_file.is_file():
-        return
-    daemon = int(pid_file.read_text().split()[0])
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == daemon:
-            children.append(int(stat.parent.name))
-    for pid in [daemon, *children]:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
 
 
 def with_null_sink(root: Path) -> None:
@@ -71,12 +33,15 @@ def with_null_sink(root: Path) -> None:
     recorder = TimedRecorder(server)
     try:
         recorder.wait_flowing()
-        result = speak(server.env)
+        result = speak(server.env, TEXT)
         time.sleep(0.3)
     finally:
         recorder.stop()
         server.stop()
-    print(f"voice: {result['voice']}; engine ready after {result['engine_ready_s']:.2f} s")
+    print(
+        f"voice: {result['voice']}; engine ready after {result['engine_ready_s']:.2f} s, "
+        f"the event loop's longest pause meanwhile {1000 * result['longest_pause_s']:.0f} ms"
+    )
     if result["finished_at"] is None:
         print(f"speech did not finish: {result['message']}")
         return
@@ -103,7 +68,7 @@ def without_sound(root: Path) -> None:
         "XDG_RUNTIME_DIR": str(runtime),
         "PULSE_SERVER": f"unix:{runtime / 'no-server'}",
     }
-    result = speak(env)
+    result = speak(env, TEXT)
     if result["broken_at"] is None:
         print(f"no sound server: speech was not declared broken ({result['message']})")
         return

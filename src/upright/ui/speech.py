@@ -14,9 +14,8 @@ say(), so a Ready counts as the end of a text only after that text's Speaking wa
 off before its Speaking arrived may still report Speaking and Ready, so the new text waits for that
 Ready or `settle_s`, whichever comes first.
 
-Creating the speechd engine blocks the calling thread for about 2 s on this machine (the daemon
-lists its voices) and holds the GIL, so a worker thread would not help. The engine is therefore
-created on the first event-loop turn after construction: build the Speaker once the window is up.
+The engine loads on a thread of its own (upright.ui.speech_engine: speechd takes about 1.5 s),
+so the window never waits for it; say() returns False until it is Ready.
 """
 
 from __future__ import annotations
@@ -26,14 +25,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
 
 from upright.ui.audio import missing_library_message
+from upright.ui.speech_engine import load_engine
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
-# Builds a QTextToSpeech (or, in tests, a subclass standing in for a misbehaving engine).
+# Builds a stand-in QTextToSpeech at once (tests: a subclass that misbehaves like a broken engine).
 EngineFactory = Callable[[QObject], "QTextToSpeech"]
 
 
@@ -58,17 +58,6 @@ def available_engines() -> list[str]:
     except ImportError:
         return []
     return list(QTextToSpeech.availableEngines())
-
-
-def engine_factory(engine: str | None) -> EngineFactory:
-    """Build the named engine, or the platform's default for None."""
-
-    def build(parent: QObject) -> QTextToSpeech:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
-        return QTextToSpeech(engine, parent) if engine else QTextToSpeech(parent)
-
-    return build
 
 
 def _prefer_english(tts: QTextToSpeech) -> None:
@@ -102,10 +91,10 @@ class Speaker(QObject):
         policy: WatchdogPolicy | None = None,
         factory: EngineFactory | None = None,
     ) -> None:
-        """engine: a name from available_engines(), or None for the platform's default."""
+        """engine: a name from available_engines(), or None for the platform's default;
+        factory: a stand-in engine instead (tests)."""
         super().__init__(parent)
         self._policy = policy or WatchdogPolicy()
-        self._factory = factory or engine_factory(engine)
         self._tts: QTextToSpeech | None = None
         self._ready = False
         self._speaking = False
@@ -122,7 +111,10 @@ class Speaker(QObject):
         self._watchdog = QTimer(self, singleShot=True)
         self._watchdog.timeout.connect(self._on_watchdog)
         self._watchdog.start(round(self._policy.ready_timeout_s * 1000))
-        QTimer.singleShot(0, self, self._create)
+        if factory is not None:
+            QTimer.singleShot(0, self, lambda: self._build(factory))
+        else:
+            self._load(engine)
 
     @property
     def working(self) -> bool:
@@ -187,18 +179,35 @@ class Speaker(QObject):
                 self._tts.setVoice(voice)
                 self.voice = name
 
-    def _create(self) -> None:
+    def _load(self, engine: str | None) -> None:
         try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
-
-            tts = self._factory(self)
+            load_engine(engine, self._adopt)
         except ImportError as error:
             self._break(missing_library_message(error, "Speech"))
-            return
         except Exception as error:  # a broken engine plugin must not take the app down
             self._break(f"The speech engine could not start ({error}).")
+
+    def _build(self, factory: EngineFactory) -> None:
+        try:
+            tts = factory(self)
+        except Exception as error:
+            self._break(f"The speech engine could not start ({error}).")
             return
+        self._adopt(tts)
+
+    @Slot(QObject)
+    def _adopt(self, engine: QObject) -> None:
+        """Take over the engine, loaded (or failed): on this thread, whatever its state."""
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        assert isinstance(engine, QTextToSpeech)
+        tts = engine
+        if tts.parent() is None:
+            tts.setParent(self)
         self._tts = tts
+        if self._broken_reason:  # the watchdog gave up waiting for it
+            tts.stop()
+            return
         if tts.state() == QTextToSpeech.State.Error:
             self._break(f"The speech engine failed ({tts.errorString()}).")
             return
