@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
 from upright.core.cues import Cue, Tone
-from upright.ui import audio
+from upright.ui import audio, speech
 from upright.ui.audio import TonePlayer
 from upright.ui.cue_player import CuePlayer
 from upright.ui.speech import Speaker, WatchdogPolicy
@@ -214,6 +214,17 @@ def test_missing_libpulse_is_explained_and_tones_are_unavailable(
     assert not player.available
     assert player.play(Tone.COUNT) is False
     assert "libpulse0" in player.message
+
+
+def test_speech_without_libpulse_is_explained_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_libpulse(engine: str | None, receiver: object) -> None:
+        raise ImportError("libpulse.so.0: cannot open shared object file: No such file")
+
+    monkeypatch.setattr(speech, "load_engine", no_libpulse)
+    speaker = Speaker()
+    assert speaker.is_broken
+    assert "libpulse0" in speaker.message
+    assert speaker.say("Lift") is False
 
 
 def test_watchdog_allows_more_time_for_longer_and_slower_speech() -> None:
