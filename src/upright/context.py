@@ -6,16 +6,20 @@ toolkit loads.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from upright.core.clock import Clock
-from upright.core.history import History
+from upright.core.history import SAVE_PATIENCE_S, History, HistoryError
 from upright.core.plan import Plan, build_plan
 from upright.core.program import Catalog
 from upright.core.settings import Settings
 from upright.core.today import TodayPlan, plan_today
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -37,6 +41,35 @@ class AppContext:
         """The history could be opened after all (a session's recorder tried again)."""
         self.history, self.reopen_history = history, None
         self.notices = [n for n in self.notices if not n.endswith(CANNOT_SAVE)]
+
+    def write(self, write: Callable[[History], T]) -> T:
+        """`write` on the history, waiting half a second at most for another program that has
+        the file (the window waits meanwhile). If the history refuses (a disk that filled or
+        went read-only while Upright was open, a program holding the file): HistoryError."""
+        if self.history is None:
+            raise HistoryError("your history could not be opened")
+        try:
+            with self.history.patience(SAVE_PATIENCE_S):
+                return write(self.history)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"your history refused it: {exc}") from exc
+
+    def save(self, what: str, write: Callable[[History], T]) -> T | None:
+        """Write `what` (in words, e.g. "Your answers after the session") if there is a
+        history. If it refuses, the home page says what was not kept and the person goes on
+        (None): answers are never worth stopping a session for."""
+        if self.history is None:
+            return None
+        try:
+            return self.write(write)
+        except HistoryError as exc:
+            self.say(f"{what} could not be saved ({exc}).")
+            return None
+
+    def say(self, notice: str) -> None:
+        """A notice for the home page, once."""
+        if notice not in self.notices:
+            self.notices.append(notice)
 
 
 # The end of the notice shown while the history cannot be opened.

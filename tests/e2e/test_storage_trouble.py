@@ -10,12 +10,15 @@ from pytestqt.qtbot import QtBot
 from upright.app import build_context
 from upright.context import CANNOT_SAVE
 from upright.core import records
+from upright.core.checkins import SCREENING, record_checkin
 from upright.core.clock import FakeClock
 from upright.core.paths import DataPaths, resolve_data_dir
 from upright.core.phases import Phase
 from upright.core.safety import AfterCheck
-from upright.ui.checkin_pages import AfterSessionPage
+from upright.core.screening import ScreeningResult
+from upright.ui.checkin_pages import AfterSessionPage, BeforeSessionPage, NextDayPage
 from upright.ui.main_window import MainWindow
+from upright.ui.screening_page import ScreeningPage
 
 
 def advance_to(window: MainWindow, clock: FakeClock, rep: int, phase: Phase) -> None:
@@ -115,3 +118,61 @@ def test_a_newer_history_is_not_tried_again(tmp_path: Path) -> None:
     ctx = build_context(paths, FakeClock())
     assert ctx.history is None and ctx.reopen_history is None
     assert any("newer Upright" in n and "cannot be saved" in n for n in ctx.notices)
+
+
+def test_answers_that_cannot_be_saved_are_said_and_the_person_goes_on(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """The store refuses writes from mid-session on (a disk that filled or went read-only while
+    Upright was open): the questions after the session, and the next day's, still lead on, and
+    the home page says which answers were not kept."""
+    clock = FakeClock()
+    ctx = build_context(resolve_data_dir(str(data_dir)).ensure(), clock)
+    assert ctx.history is not None
+    record_checkin(ctx.history, "default", SCREENING, clock.wall(), {"version": 1})
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.begin_session()
+    advance_to(window, clock, 2, Phase.LIFT)
+    db = ctx.history.connection
+    db.execute("PRAGMA query_only = ON")
+    assert window.flow is not None
+    window.flow.runner.stop()
+    after = window.pages.currentWidget()
+    assert isinstance(after, AfterSessionPage)
+    after.completed.emit(AfterCheck(1, 3, None))
+    assert window.pages.currentWidget() is window.summary
+    assert "only the session's end could not be recorded" in window.summary.saved_label.text()
+    window.show_home()
+    assert "Your answers after the session could not be saved" in window.home.notice_label.text()
+
+    clock.advance(24 * 3600)  # the next day: "is your back worse?" cannot be saved either
+    assert window.checkins.next_day_due() is not None
+    window.launch_checks()
+    page = window.pages.currentWidget()
+    assert isinstance(page, NextDayPage)
+    page.answered.emit(False)
+    assert window.pages.currentWidget() is window.home
+    notices = window.home.notice_label.text()
+    assert "Your answer about today could not be saved" in notices
+    assert "Your hold and reps for next time could not be saved" in notices
+    [row] = records.sessions(db, "default")
+    assert [r.rep for r in records.reps(db, row.id)] == [1]  # what was saved stays saved
+
+
+def test_safety_answers_that_cannot_be_saved_are_asked_once_per_run(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    ctx = build_context(resolve_data_dir(str(data_dir)).ensure(), FakeClock())
+    assert ctx.history is not None
+    ctx.history.connection.execute("PRAGMA query_only = ON")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.start_session()
+    screening = window.pages.currentWidget()
+    assert isinstance(screening, ScreeningPage)
+    screening.completed.emit(ScreeningResult(answers=()))
+    assert isinstance(window.pages.currentWidget(), BeforeSessionPage)  # on, not asked again
+    window.show_home()
+    notices = window.home.notice_label.text()
+    assert "Your answers to the safety questions could not be saved" in notices

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -93,6 +94,26 @@ def test_deleting_asks_first(
     assert window.ctx.history is not None
     count = window.ctx.history.connection.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
     assert count == left
+
+
+def test_a_delete_the_store_refuses_is_said_and_the_session_stays(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    assert window.ctx.history is not None
+    other = sqlite3.connect(window.ctx.history.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program is writing to the history
+    try:
+        window.show_history()
+        window.history_page.delete_button.click()
+    finally:
+        other.rollback()
+        other.close()
+    assert len(warned) == 1 and "The session was not deleted" in warned[0]
+    assert "database is locked" in warned[0]
+    assert window.history_page.sessions_list.count() == 2
 
 
 @pytest.mark.parametrize("width", [1280, 1000, 800])

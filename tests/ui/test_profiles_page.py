@@ -117,3 +117,17 @@ def test_delete_asks_first_keeps_a_backup_and_moves_to_someone_else(
     qtbot.keyClick(page.people, Qt.Key.Key_Delete)  # the last one: refused, in words
     assert "The last person cannot be deleted" in page.status_label.text()
     assert names(w) == ["default"]
+
+
+def test_a_store_that_refuses_writes_is_said_on_the_page(qtbot: QtBot, data_dir: Path) -> None:
+    w = make_window(qtbot, data_dir)
+    w.clinic.show_people()
+    page = w.clinic.people
+    assert w.ctx.history is not None
+    w.ctx.history.connection.execute("PRAGMA query_only = ON")  # as a disk gone read-only
+    assert page.create("Bob") is None
+    assert "your history refused it" in page.status_label.text()
+    assert page.rename("default", "Ann") is None
+    assert "readonly" in page.status_label.text()
+    assert names(w) == ["default"]
+    assert w.pages.currentWidget() is page

@@ -281,3 +281,22 @@ def test_at_large_text_on_a_small_screen_every_control_is_whole_and_reachable(
     for button in (editor.back_button, editor.save_button):
         corner = button.mapTo(window, QPoint(button.width(), button.height()))
         assert window.rect().contains(corner)
+
+
+def test_a_store_that_refuses_the_save_says_so_and_keeps_the_changes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = open_editor(qtbot, window)
+    hold = editor.form.boxes["hold_s"]
+    assert isinstance(hold, QDoubleSpinBox)
+    type_into(qtbot, hold, "15")
+    ctx = window.ctx
+    assert ctx.history is not None
+    ctx.history.connection.execute("PRAGMA query_only = ON")  # as a disk gone read-only
+    assert not editor.save()
+    assert "Not saved: your history refused it" in editor.status_label.text()
+    assert editor.unsaved and editor.draft.prescriptions[0].hold_s == 15
+    ctx.history.connection.execute("PRAGMA query_only = OFF")
+    assert editor.save()
+    stored = load_programme(ctx.history, "default", CATALOG)
+    assert stored is not None and "Saved for default" in editor.status_label.text()

@@ -3,6 +3,11 @@
 The pages (upright.ui.checkin_pages) ask; this module decides which one is due, shows it in
 the main window's page stack (each is built the first time it is needed) and writes the
 answers to the history, then hands control back through a callback.
+
+Answers the history refuses (a disk that filled or went read-only while Upright was open, or
+another program holding the file) never stop the person: the flow goes on, and the home page
+says which answers were not kept. A question whose answer could not be kept is not asked again
+in the same run.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from upright.core.checkins import (
 
 if TYPE_CHECKING:
     from upright.context import AppContext
+    from upright.core.history import History
     from upright.core.safety import AfterCheck, BeforeCheck
     from upright.core.screening import ScreeningResult
     from upright.ui.checkin_pages import (
@@ -35,6 +41,10 @@ if TYPE_CHECKING:
         NextDayPage,
         ScreeningPage,
     )
+
+
+SAFETY_ANSWERS = "Your answers to the safety questions"
+BEFORE_ANSWERS = "Your answers before the session"
 
 
 def _once(signal: SignalInstance, slot: Callable[..., None]) -> None:
@@ -54,6 +64,7 @@ class CheckIns(QObject):
         self.ctx = ctx
         self._pages: dict[str, QWidget] = {}
         self._screened_this_run = False  # when nothing can be stored, ask once per run
+        self._next_day_asked: set[int] = set()  # sessions asked about this run, saved or not
 
     # -- pages, built on first use ------------------------------------------------------------
     def _page(self, name: str) -> Any:
@@ -79,14 +90,16 @@ class CheckIns(QObject):
     def _profile(self) -> str:
         return self.ctx.settings.profile
 
-    def _record(self, kind: str, answers: dict[str, Any]) -> None:
-        if self.ctx.history is not None:
-            record_checkin(self.ctx.history, self._profile, kind, self.ctx.clock.wall(), answers)
+    def _record(self, what: str, kind: str, answers: dict[str, Any]) -> None:
+        at = self.ctx.clock.wall()
+        self.ctx.save(what, lambda h: record_checkin(h, self._profile, kind, at, answers))
 
     # -- first run ------------------------------------------------------------------------------
     def screening_due(self) -> bool:
+        if self._screened_this_run:  # answered this run, even if the answers could not be kept
+            return False
         if self.ctx.history is None:
-            return not self._screened_this_run
+            return True
         return latest_checkin(self.ctx.history, self._profile, SCREENING) is None
 
     def screen(self, then: Callable[[], None]) -> None:
@@ -94,7 +107,7 @@ class CheckIns(QObject):
 
         def done(result: ScreeningResult) -> None:
             self._screened_this_run = True
-            self._record(SCREENING, result.to_dict())
+            self._record(SAFETY_ANSWERS, SCREENING, result.to_dict())
             then()
 
         _once(page.completed, done)
@@ -131,7 +144,7 @@ class CheckIns(QObject):
         def stop(_reason: str) -> None:
             page.proceed.disconnect(go)
             if page.check is not None:
-                self._record(BEFORE, page.check.to_dict())
+                self._record(BEFORE_ANSWERS, BEFORE, page.check.to_dict())
             declined()
 
         page.proceed.connect(go)
@@ -141,10 +154,15 @@ class CheckIns(QObject):
 
     def session_started(self, session_id: int | None, pain: int, check: BeforeCheck) -> None:
         """Store the before-session answers once the session has its row."""
-        if self.ctx.history is None or session_id is None:
+        if session_id is None:
             return
-        set_pain_before(self.ctx.history, session_id, pain)
-        self._record(BEFORE, {**check.to_dict(), "session_id": session_id})
+
+        def write(history: History) -> None:
+            set_pain_before(history, session_id, pain)
+            answers = {**check.to_dict(), "session_id": session_id}
+            record_checkin(history, self._profile, BEFORE, self.ctx.clock.wall(), answers)
+
+        self.ctx.save(BEFORE_ANSWERS, write)
 
     def after(
         self, session_id: int | None, pain_before: int | None, then: Callable[[], None]
@@ -152,8 +170,11 @@ class CheckIns(QObject):
         page: AfterSessionPage = self._page("after")
 
         def done(check: AfterCheck) -> None:
-            if self.ctx.history is not None and session_id is not None:
-                set_after(self.ctx.history, session_id, check.pain, check.effort)
+            if session_id is not None:
+                self.ctx.save(
+                    "Your answers after the session",
+                    lambda h: set_after(h, session_id, check.pain, check.effort),
+                )
             then()
 
         _once(page.completed, done)
@@ -165,15 +186,21 @@ class CheckIns(QObject):
         if self.ctx.history is None:
             return None
         today = self.ctx.clock.wall().date().isoformat()
-        return session_awaiting_next_day_check(self.ctx.history, self._profile, today)
+        due = session_awaiting_next_day_check(self.ctx.history, self._profile, today)
+        return None if due in self._next_day_asked else due
 
     def next_day(self, session_id: int, then: Callable[[], None]) -> None:
         page: NextDayPage = self._page("next_day")
 
         def done(worse: bool) -> None:
-            if self.ctx.history is not None:
-                set_next_day_worse(self.ctx.history, session_id, worse)
-                self._record(NEXT_DAY, {"session_id": session_id, "worse": worse})
+            self._next_day_asked.add(session_id)
+
+            def write(history: History) -> None:
+                set_next_day_worse(history, session_id, worse)
+                answers = {"session_id": session_id, "worse": worse}
+                record_checkin(history, self._profile, NEXT_DAY, self.ctx.clock.wall(), answers)
+
+            self.ctx.save("Your answer about today", write)
             then()
 
         _once(page.answered, done)

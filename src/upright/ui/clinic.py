@@ -81,9 +81,7 @@ class ClinicPages(QObject):
         try:
             return ensure_profile(ctx.history, name, ctx.clock.wall())
         except ProfileError as exc:
-            ctx.notices.append(
-                f"The person {name!r} cannot be used ({exc}); using {DEFAULT_PROFILE}."
-            )
+            ctx.say(f"The person {name!r} cannot be used ({exc}); using {DEFAULT_PROFILE}.")
             return ensure_profile(ctx.history, DEFAULT_PROFILE, ctx.clock.wall())
         except sqlite3.Error as exc:  # a read-only history: still that person's sessions
             log.warning("could not list the person %r: %s", name, exc)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from upright.context import AppContext, session_plan, todays_plan
 from upright.core import records
+from upright.core.history import HistoryError
 from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, plan_duration_s
 from upright.ui.clinic import ClinicPages
@@ -182,9 +183,13 @@ class MainWindow(SessionControl, QMainWindow):
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Yes and self.ctx.history is not None:
-            self.ctx.history.delete_session(session_id)
-            self.show_history()
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.write(lambda h: h.delete_session(session_id))
+        except HistoryError as exc:
+            QMessageBox.warning(self, "Not deleted", f"The session was not deleted: {exc}.")
+        self.show_history()
 
     def attach_hands_free(self, hands_free: HandsFree) -> None:
         """Sound, voice and screen-awake, made by the composition root once the window shows."""
@@ -244,7 +249,7 @@ class MainWindow(SessionControl, QMainWindow):
         try:
             save_settings(self.ctx.settings_path, self.ctx.settings)
         except OSError as exc:
-            self.ctx.notices.append(f"Your choice could not be saved ({exc.strerror}).")
+            self.ctx.say(f"Your choice could not be saved ({exc.strerror}).")
 
     def handle_instance_message(self, message: str) -> None:
         """Another launch on the same data folder: come forward (and start, if asked)."""

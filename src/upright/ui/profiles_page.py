@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upright.core.history import HistoryError
 from upright.core.profiles import (
     ProfileError,
     create_profile,
@@ -141,9 +142,10 @@ class ProfilesPage(QWidget):
         """The new person's name, or None with the reason shown."""
         if self.ctx.history is None:
             return None
+        at = self.ctx.clock.wall()
         try:
-            made = create_profile(self.ctx.history, name, self.ctx.clock.wall())
-        except ProfileError as exc:
+            made = self.ctx.write(lambda h: create_profile(h, name, at))
+        except (ProfileError, HistoryError) as exc:
             self.status_label.setText(str(exc))
             return None
         self.show_people(f"{made} was added. Press Enter to use {made}.", select=made)
@@ -153,8 +155,8 @@ class ProfilesPage(QWidget):
         if self.ctx.history is None:
             return None
         try:
-            renamed = rename_profile(self.ctx.history, old, new)
-        except ProfileError as exc:
+            renamed = self.ctx.write(lambda h: rename_profile(h, old, new))
+        except (ProfileError, HistoryError) as exc:
             self.status_label.setText(str(exc))
             return None
         if old == self.ctx.settings.profile:
@@ -167,9 +169,10 @@ class ProfilesPage(QWidget):
         history, backups = self.ctx.history, self.ctx.backups
         if history is None or backups is None:
             return False
+        at = self.ctx.clock.wall()
         try:
-            saved = delete_profile(history, name, backups, self.ctx.clock.wall())
-        except (ProfileError, OSError) as exc:
+            saved = self.ctx.write(lambda h: delete_profile(h, name, backups, at))
+        except (ProfileError, HistoryError, OSError) as exc:
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.status_label.setText(f"{name} was not deleted: {why}")
             return False

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upright.core.history import HistoryError
 from upright.core.prescriptions import load_prescription
 from upright.core.programme import MAX_EXERCISES
 from upright.core.programme_edit import (
@@ -254,8 +255,14 @@ class ProgrammeEditor(ProgrammeFiles, QWidget):
         ctx = self.ctx
         if ctx.history is None or self.stack is None or check(self.draft, ctx.catalog):
             return False
-        profile, when = ctx.settings.profile, ctx.clock.wall()
-        install_programme(ctx.history, ctx.catalog, profile, self.draft, when, SAVE_REASON)
+        profile, when, draft = ctx.settings.profile, ctx.clock.wall(), self.draft
+        try:
+            ctx.write(
+                lambda h: install_programme(h, ctx.catalog, profile, draft, when, SAVE_REASON)
+            )
+        except HistoryError as exc:
+            self.status_label.setText(f"Not saved: {exc}.")
+            return False
         self.saved_state = self.draft
         self.status_label.setText(f"Saved for {ctx.settings.profile}.")
         self._refresh()

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from upright.ui.summary_page import SummaryPage
 
 
+NEXT_NUMBERS = "Your hold and reps for next time"
+
+
 class SessionControl:
     """Needs from the window: ctx, checkins, player, summary, pages, show_home, _set_fullscreen."""
 
@@ -107,15 +110,8 @@ class SessionControl:
         note = recorder.unsaved_at_end() or (
             "Every rep is saved in your history." if recorder.history else "Nothing was saved."
         )
-        if self.ctx.history is not None and self.today is not None and recorder.cause is None:
-            decisions = conclude(
-                self.ctx.catalog,
-                self.ctx.history,
-                self.ctx.settings.profile,
-                self.today,
-                self.ctx.clock.wall(),
-            )
-            note = "\n".join([*(d.reason for d in decisions), note])
+        if self.today is not None and recorder.cause is None:
+            note = "\n".join([*self._conclude(self.today), note])
         self.summary.show_result(how, recorder.all_reps, planned, note)
         self.pages.setCurrentWidget(self.summary)
         self.summary.done_button.setFocus()
@@ -135,14 +131,21 @@ class SessionControl:
         from upright.context import todays_plan
 
         if self.ctx.history is not None:  # a worse back steps the next session down
-            conclude(
-                self.ctx.catalog,
-                self.ctx.history,
-                self.ctx.settings.profile,
-                todays_plan(self.ctx),
-                self.ctx.clock.wall(),
-            )
+            self._conclude(todays_plan(self.ctx))
         then()
+
+    def _conclude(self, today: TodayPlan) -> list[str]:
+        """Store each exercise's next numbers (the progression rules); why, in words."""
+        ctx = self.ctx
+        if ctx.history is None:
+            return []
+        decisions = ctx.save(
+            NEXT_NUMBERS,
+            lambda h: conclude(ctx.catalog, h, ctx.settings.profile, today, ctx.clock.wall()),
+        )
+        if decisions is None:
+            return [n for n in ctx.notices if n.startswith(NEXT_NUMBERS)]
+        return [d.reason for d in decisions]
 
     def stop_running_session(self) -> None:
         if self.flow is not None and self.flow.runner.running:
