@@ -77,7 +77,11 @@ def test_a_save_that_another_program_blocks_waits_half_a_second_then_waits_in_me
     start = clock.wall() - timedelta(seconds=6)
     recorder.handle([RepCompleted(EXERCISE, 1, 5.0, 5.0, True, start, clock.wall())])
     assert waited == [500]  # not the 5 s a start-up waits: the window is not held up
-    assert recorder.problem and "locked" in recorder.problem and len(recorder.pending) == 1
+    assert (
+        recorder.problem
+        and "another program is using it" in recorder.problem
+        and len(recorder.pending) == 1
+    )
     assert history.connection.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
     other.execute("ROLLBACK")
     recorder.handle([])

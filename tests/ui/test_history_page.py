@@ -112,7 +112,7 @@ def test_a_delete_the_store_refuses_is_said_and_the_session_stays(
         other.rollback()
         other.close()
     assert len(warned) == 1 and "The session was not deleted" in warned[0]
-    assert "database is locked" in warned[0]
+    assert "another program is using it" in warned[0]
     assert window.history_page.sessions_list.count() == 2
 
 

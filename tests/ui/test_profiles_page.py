@@ -126,8 +126,8 @@ def test_a_store_that_refuses_writes_is_said_on_the_page(qtbot: QtBot, data_dir:
     assert w.ctx.history is not None
     w.ctx.history.connection.execute("PRAGMA query_only = ON")  # as a disk gone read-only
     assert page.create("Bob") is None
-    assert "your history refused it" in page.status_label.text()
+    assert "your history could not be written" in page.status_label.text()
     assert page.rename("default", "Ann") is None
-    assert "readonly" in page.status_label.text()
+    assert "its file or disk cannot be written to" in page.status_label.text()
     assert names(w) == ["default"]
     assert w.pages.currentWidget() is page

@@ -294,7 +294,10 @@ def test_a_store_that_refuses_the_save_says_so_and_keeps_the_changes(
     assert ctx.history is not None
     ctx.history.connection.execute("PRAGMA query_only = ON")  # as a disk gone read-only
     assert not editor.save()
-    assert "Not saved: your history refused it" in editor.status_label.text()
+    assert (
+        "Not saved: your history could not be written: its file or disk"
+        in editor.status_label.text()
+    )
     assert editor.unsaved and editor.draft.prescriptions[0].hold_s == 15
     ctx.history.connection.execute("PRAGMA query_only = OFF")
     assert editor.save()

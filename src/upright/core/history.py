@@ -32,6 +32,26 @@ class NewerDatabaseError(HistoryError):
     pass
 
 
+# What SQLite's commonest refusals of a write mean, for the person (primary result codes).
+_REFUSALS = {
+    sqlite3.SQLITE_READONLY: "its file or disk cannot be written to",
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_BUSY: "another program is using it",
+    sqlite3.SQLITE_LOCKED: "another program is using it",
+    sqlite3.SQLITE_IOERR: "the disk reported an error",
+}
+
+
+def result_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code of an error (an extended code's low byte)."""
+    return int(getattr(exc, "sqlite_errorcode", -1)) & 0xFF
+
+
+def refusal_words(exc: sqlite3.Error) -> str:
+    """Why the history refused a write, in plain words (SQLite's own message otherwise)."""
+    return _REFUSALS.get(result_code(exc), str(exc))
+
+
 @dataclass(frozen=True)
 class PlannedExercise:
     """One exercise of a session as planned: stored with the session, so history shows what was

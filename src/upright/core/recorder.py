@@ -10,7 +10,13 @@ from typing import ClassVar
 
 from upright.core.clock import Clock
 from upright.core.events import Event, RepCompleted, SessionFinished
-from upright.core.history import SAVE_PATIENCE_S, History, HistoryError, PlannedExercise
+from upright.core.history import (
+    SAVE_PATIENCE_S,
+    History,
+    HistoryError,
+    PlannedExercise,
+    refusal_words,
+)
 from upright.core.session_end import SessionEnd
 
 
@@ -108,4 +114,5 @@ class SessionRecorder:
                     self.history.end_session(self.session_id, *self._ended)
             self.cause = None
         except (sqlite3.Error, OSError) as exc:
-            self.cause = f"Upright could not save to your history ({exc})."
+            why = refusal_words(exc) if isinstance(exc, sqlite3.Error) else str(exc)
+            self.cause = f"Upright could not save to your history ({why})."

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from upright.core.history import History, HistoryError, NewerDatabaseError
+from upright.core.history import History, HistoryError, NewerDatabaseError, result_code
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,9 @@ _DAMAGE_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 _IN_USE_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
-def _code(exc: sqlite3.Error) -> int:
-    return int(getattr(exc, "sqlite_errorcode", -1)) & 0xFF  # an extended code's low byte
-
-
 def _unusable(path: Path, exc: sqlite3.Error) -> HistoryError:
     """Why a history file that is not damaged could not be used, in plain words."""
-    if _code(exc) in _IN_USE_CODES:
+    if result_code(exc) in _IN_USE_CODES:
         return HistoryError(
             f"Your history file {path} is in use by another program, so Upright could not "
             "open it. It was left as it is: close that program, then try again."
@@ -150,7 +146,7 @@ def _open_unless_damaged(path: Path, now: datetime, patience_s: float | None) ->
     except UnicodeDecodeError:
         pass  # a garbled schema: even SQLite's message about it is not text
     except sqlite3.DatabaseError as exc:
-        if _code(exc) not in _DAMAGE_CODES:
+        if result_code(exc) not in _DAMAGE_CODES:
             raise _unusable(path, exc) from exc
     finally:
         if opened is None and history is not None:
