@@ -198,6 +198,18 @@ def test_settings_reach_the_speaker_and_tones(qtbot: QtBot, mock_speaker: Speake
     assert "Anne" in player.voices
 
 
+def test_settings_made_while_the_engine_starts_are_kept(qtbot: QtBot) -> None:
+    """At start-up the saved voice, rate and volume reach the Speaker before its engine has
+    loaded (on its own thread): they apply once it has."""
+    speaker = Speaker("mock")
+    speaker.set_voice("Anne")
+    speaker.set_rate(0.5)
+    speaker.set_volume(0.4)
+    qtbot.waitUntil(lambda: speaker.working, timeout=5000)
+    assert speaker.voice == "Anne"
+    assert (speaker.rate, speaker.volume) == (0.5, 0.4)
+
+
 def test_missing_libpulse_is_explained_and_tones_are_unavailable(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -108,6 +108,7 @@ class Speaker(QObject):
         self._volume = 1.0
         self.voices: list[str] = []
         self.voice = ""
+        self._wanted_voice = ""  # chosen before the engine was there: applied once it is
         self._watchdog = QTimer(self, singleShot=True)
         self._watchdog.timeout.connect(self._on_watchdog)
         self._watchdog.start(round(self._policy.ready_timeout_s * 1000))
@@ -171,7 +172,8 @@ class Speaker(QObject):
             self._tts.setVolume(self._volume)
 
     def set_voice(self, name: str) -> None:
-        """Pick a voice by one of the names in `voices`."""
+        """Pick a voice by one of the names in `voices` (kept until the engine has loaded)."""
+        self._wanted_voice = name
         if self._tts is None:
             return
         for voice in self._tts.availableVoices():
@@ -214,6 +216,8 @@ class Speaker(QObject):
         _prefer_english(tts)
         self.voices = [v.name() for v in tts.availableVoices()]
         self.voice = tts.voice().name()
+        if self._wanted_voice:
+            self.set_voice(self._wanted_voice)
         tts.setRate(self._rate)
         tts.setVolume(self._volume)
         tts.stateChanged.connect(self._on_state)
