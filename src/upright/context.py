@@ -6,6 +6,7 @@ toolkit loads.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ class AppContext:
     backups: Path | None = None  # where a deleted person's data is kept
     # While the history could not be opened (in use, read-only, disk full): how to try again.
     reopen_history: Callable[[], History] | None = None
+    # Writes the history refused, in order, with what each keeps in words: tried again later.
+    unsaved: list[tuple[str, Callable[[History], object]]] = field(default_factory=list)
 
     def adopt_history(self, history: History) -> None:
         """The history could be opened after all (a session's recorder tried again)."""
@@ -56,20 +59,42 @@ class AppContext:
 
     def save(self, what: str, write: Callable[[History], T]) -> T | None:
         """Write `what` (in words, e.g. "Your answers after the session") if there is a
-        history. If it refuses, the home page says what was not kept and the person goes on
-        (None): answers are never worth stopping a session for."""
+        history. If it refuses, the person goes on (None: answers are never worth stopping a
+        session for), the home page says what is not saved yet, and the write is tried again,
+        after those before it, at the next save or retry_unsaved()."""
         if self.history is None:
             return None
         try:
+            self._write_unsaved()
             return self.write(write)
         except HistoryError as exc:
-            self.say(f"{what} could not be saved ({exc}).")
+            self.unsaved.append((what, write))
+            self.say(_not_saved(what, exc))
             return None
+
+    def retry_unsaved(self) -> None:
+        """Try the refused writes again, in order, as far as the history lets them."""
+        with contextlib.suppress(HistoryError):
+            self._write_unsaved()
+
+    def _write_unsaved(self) -> None:
+        while self.unsaved:
+            what, write = self.unsaved[0]
+            self.write(write)
+            self.unsaved.pop(0)
+            self.notices = [n for n in self.notices if not n.startswith(_not_saved(what))]
 
     def say(self, notice: str) -> None:
         """A notice for the home page, once."""
         if notice not in self.notices:
             self.notices.append(notice)
+
+
+def _not_saved(what: str, exc: HistoryError | None = None) -> str:
+    """The notice for a refused write (without `exc`: its start, the same for any reason)."""
+    if exc is None:
+        return f"{what} could not be saved yet"
+    return f"{_not_saved(what)} ({exc}); Upright will try again."
 
 
 # The end of the notice shown while the history cannot be opened.

@@ -7,6 +7,8 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from upright.core import records
 from upright.core.clock import FakeClock
 from upright.core.events import RepCompleted, SessionFinished
@@ -49,7 +51,7 @@ def test_a_history_that_opens_later_gets_every_rep_and_is_not_tried_at_every_pha
     clock.advance(10.0)
     recorder.handle([SessionFinished(SessionEnd.FINISHED, clock.monotonic())])
     assert recorder.problem is None and recorder.pending == []
-    assert recorder.history is not None and recorder.unsaved_at_end() is None
+    assert recorder.history is not None and recorder.unsaved_at_end(retried=False) is None
     [row] = records.sessions(recorder.history.connection, "default")
     assert row.ended_how is SessionEnd.FINISHED
     assert [r.rep for r in records.reps(recorder.history.connection, row.id)] == [1, 2]
@@ -86,3 +88,36 @@ def test_a_save_that_another_program_blocks_waits_half_a_second_then_waits_in_me
     other.execute("ROLLBACK")
     recorder.handle([])
     assert recorder.pending == [] and recorder.problem is None
+
+
+def test_what_a_session_could_not_save_by_its_end_is_saved_later(tmp_path: Path) -> None:
+    """The disk refuses from rep 2 to after the session: the summary says the reps wait, and
+    save_rest() (which the window tries again) saves them and the end once it can."""
+    clock = FakeClock()
+    history = History(tmp_path / "h.sqlite3")
+    planned = [PlannedExercise(EXERCISE, "beginner", 5.0, 3)]
+    recorder = SessionRecorder(history, clock, "default", "beginner", planned)
+    recorder.begin()
+    for rep in (1, 2, 3):
+        if rep == 2:
+            history.connection.execute("PRAGMA query_only = ON")  # as a disk that filled up
+        clock.advance(8.0)
+        start = clock.wall() - timedelta(seconds=6)
+        recorder.handle([RepCompleted(EXERCISE, rep, 5.0, 5.0, True, start, clock.wall())])
+    recorder.handle([SessionFinished(SessionEnd.FINISHED, clock.monotonic())])
+    assert recorder.unsaved_at_end(retried=True) == (
+        "Upright could not save to your history (its file or disk cannot be written to). "
+        "2 reps of this session are not saved yet. Upright will try again."
+    )
+    assert recorder.unsaved_at_end(retried=False) == (
+        "Upright could not save to your history (its file or disk cannot be written to). "
+        "2 reps of this session could not be saved."
+    )
+    with pytest.raises(HistoryError, match=r"^your history could not be written: its file or disk"):
+        recorder.save_rest(history)
+    history.connection.execute("PRAGMA query_only = OFF")
+    recorder.save_rest(history)
+    assert recorder.pending == [] and recorder.cause is None
+    [row] = records.sessions(history.connection, "default")
+    assert [r.rep for r in records.reps(history.connection, row.id)] == [1, 2, 3]
+    assert row.ended_how == SessionEnd.FINISHED

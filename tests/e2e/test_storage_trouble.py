@@ -124,8 +124,9 @@ def test_answers_that_cannot_be_saved_are_said_and_the_person_goes_on(
     qtbot: QtBot, data_dir: Path
 ) -> None:
     """The store refuses writes from mid-session on (a disk that filled or went read-only while
-    Upright was open): the questions after the session, and the next day's, still lead on, and
-    the home page says which answers were not kept."""
+    Upright was open): the questions after the session, and the next day's, still lead on, the
+    home page says which answers are not saved yet, and they are saved once the store takes
+    writes again."""
     clock = FakeClock()
     ctx = build_context(resolve_data_dir(str(data_dir)).ensure(), clock)
     assert ctx.history is not None
@@ -142,7 +143,8 @@ def test_answers_that_cannot_be_saved_are_said_and_the_person_goes_on(
     assert isinstance(after, AfterSessionPage)
     after.completed.emit(AfterCheck(1, 3, None))
     assert window.pages.currentWidget() is window.summary
-    assert "only the session's end could not be recorded" in window.summary.saved_label.text()
+    saved = window.summary.saved_label.text()
+    assert "only the session's end is not recorded yet. Upright will try again." in saved
     window.show_home()
     assert "Your answers after the session could not be saved" in window.home.notice_label.text()
 
@@ -158,6 +160,13 @@ def test_answers_that_cannot_be_saved_are_said_and_the_person_goes_on(
     assert "Your hold and reps for next time could not be saved" in notices
     [row] = records.sessions(db, "default")
     assert [r.rep for r in records.reps(db, row.id)] == [1]  # what was saved stays saved
+
+    db.execute("PRAGMA query_only = OFF")  # space again: the answers are saved, in order
+    window.show_home()
+    answers = "SELECT ended_how, pain_after, effort, next_day_worse FROM sessions WHERE id = ?"
+    assert tuple(db.execute(answers, (row.id,)).fetchone()) == ("stopped", 1, 3, 0)
+    assert "could not be saved" not in window.home.notice_label.text()
+    assert window.ctx.unsaved == []
 
 
 def test_safety_answers_that_cannot_be_saved_are_asked_once_per_run(

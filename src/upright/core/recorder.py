@@ -39,6 +39,7 @@ class SessionRecorder:
     REOPEN_EVERY_S: ClassVar[float] = 10.0  # a failed open is not tried at every phase
     session_id: int | None = None
     cause: str | None = None  # why the last try to save failed, in plain words
+    _refusal = ""  # the history's own refusal of that try, in plain words
     pending: list[RepCompleted] = field(default_factory=list)
     saved_reps: list[RepCompleted] = field(default_factory=list)
     _ended: tuple[SessionEnd, datetime] | None = None
@@ -72,18 +73,29 @@ class SessionRecorder:
         waiting = f"{count} rep{'s' if count != 1 else ''} not saved yet; " if count else ""
         return f"{self.cause} {waiting}Upright keeps trying."
 
-    def unsaved_at_end(self) -> str | None:
-        """For the summary, once nothing will try again: what this session could not save."""
+    def unsaved_at_end(self, retried: bool) -> str | None:
+        """For the summary: what this session could not save, and whether the app will try
+        again (`retried`: save_rest() is queued) or it is lost."""
         if self.cause is None:
             return None
         count = len(self.pending)
+        reps = f"{count} rep{'s' if count != 1 else ''} of this session"
         if count:
-            what = f"{count} rep{'s' if count != 1 else ''} of this session could not be saved."
+            what = f"{reps} {'are not saved yet' if retried else 'could not be saved'}."
         elif self.session_id is None:
-            what = "This session could not be saved."
+            what = f"This session {'is not saved yet' if retried else 'could not be saved'}."
         else:
-            what = "Every rep is saved; only the session's end could not be recorded."
-        return f"{self.cause} {what}"
+            end = "is not recorded yet" if retried else "could not be recorded"
+            what = f"Every rep is saved; only the session's end {end}."
+        return f"{self.cause} {what}{' Upright will try again.' if retried else ''}"
+
+    def save_rest(self, history: History) -> None:
+        """After the session: save what is still waiting into ``history`` (the app's, which
+        may have been opened since); HistoryError, in plain words, while it still cannot."""
+        self.history = history
+        self._flush()
+        if self.cause is not None:
+            raise HistoryError(f"your history could not be written: {self._refusal}")
 
     def _flush(self) -> None:
         if self.session_id is not None and not self.pending and self._ended is None:
@@ -114,5 +126,5 @@ class SessionRecorder:
                     self.history.end_session(self.session_id, *self._ended)
             self.cause = None
         except (sqlite3.Error, OSError) as exc:
-            why = refusal_words(exc) if isinstance(exc, sqlite3.Error) else str(exc)
-            self.cause = f"Upright could not save to your history ({why})."
+            self._refusal = refusal_words(exc) if isinstance(exc, sqlite3.Error) else str(exc)
+            self.cause = f"Upright could not save to your history ({self._refusal})."

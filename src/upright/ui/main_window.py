@@ -136,6 +136,7 @@ class MainWindow(SessionControl, QMainWindow):
 
     # -- navigation ---------------------------------------------------------------------------
     def show_home(self) -> None:
+        self.ctx.retry_unsaved()  # answers the history refused earlier, before the plan
         today = todays_plan(self.ctx)
         self.home.show_today(today, plan_duration_s(session_plan(self.ctx, today)))
         self.home.show_profile(self.ctx.settings.profile)

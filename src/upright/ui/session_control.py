@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 
 NEXT_NUMBERS = "Your hold and reps for next time"
+REST_OF_SESSION = "The rest of this session"
 
 
 class SessionControl:
@@ -97,6 +98,8 @@ class SessionControl:
             self._set_fullscreen(False)
         if self.ctx.history is None and recorder.history is not None:
             self.ctx.adopt_history(recorder.history)  # it could be opened during the session
+        if recorder.cause is not None:  # tried again with the answers, in order, until saved
+            self.ctx.save(REST_OF_SESSION, recorder.save_rest)
         if recorder.history is None or recorder.session_id is None:
             self._show_summary(how, recorder)
             return
@@ -107,11 +110,15 @@ class SessionControl:
     def _show_summary(self, how: SessionEnd, recorder: SessionRecorder) -> None:
         """What was done, and (once pain and effort are in) what the rules make of it."""
         planned = sum(p.reps for p in recorder.planned)
-        note = recorder.unsaved_at_end() or (
+        retried = any(what == REST_OF_SESSION for what, _ in self.ctx.unsaved)
+        note = recorder.unsaved_at_end(retried) or (
             "Every rep is saved in your history." if recorder.history else "Nothing was saved."
         )
-        if self.today is not None and recorder.cause is None:
-            note = "\n".join([*self._conclude(self.today), note])
+        if self.today is not None and (recorder.cause is None or retried):
+            reasons = self._conclude(self.today)
+            if reasons is None:  # not saved: the home page says so, and here if nothing else does
+                reasons = [] if retried else self._notices_about(NEXT_NUMBERS)
+            note = "\n".join([*reasons, note])
         self.summary.show_result(how, recorder.all_reps, planned, note)
         self.pages.setCurrentWidget(self.summary)
         self.summary.done_button.setFocus()
@@ -134,18 +141,18 @@ class SessionControl:
             self._conclude(todays_plan(self.ctx))
         then()
 
-    def _conclude(self, today: TodayPlan) -> list[str]:
-        """Store each exercise's next numbers (the progression rules); why, in words."""
+    def _conclude(self, today: TodayPlan) -> list[str] | None:
+        """Store each exercise's next numbers (the progression rules) and say why, in words;
+        None if the history refused (tried again later, with what it refused before)."""
         ctx = self.ctx
-        if ctx.history is None:
-            return []
         decisions = ctx.save(
             NEXT_NUMBERS,
             lambda h: conclude(ctx.catalog, h, ctx.settings.profile, today, ctx.clock.wall()),
         )
-        if decisions is None:
-            return [n for n in ctx.notices if n.startswith(NEXT_NUMBERS)]
-        return [d.reason for d in decisions]
+        return None if decisions is None else [d.reason for d in decisions]
+
+    def _notices_about(self, what: str) -> list[str]:
+        return [n for n in self.ctx.notices if n.startswith(what)]
 
     def stop_running_session(self) -> None:
         if self.flow is not None and self.flow.runner.running:
