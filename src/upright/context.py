@@ -6,7 +6,6 @@ toolkit loads.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ class AppContext:
     reopen_history: Callable[[], History] | None = None
     # Writes the history refused, in order, with what each keeps in words: tried again later.
     unsaved: list[tuple[str, Callable[[History], object]]] = field(default_factory=list)
+    refusal: str = ""  # why the history last refused one, in plain words
 
     def adopt_history(self, history: History) -> None:
         """The history could be opened after all (a session's recorder tried again)."""
@@ -69,32 +69,33 @@ class AppContext:
             return self.write(write)
         except HistoryError as exc:
             self.unsaved.append((what, write))
-            self.say(_not_saved(what, exc))
+            self.refusal = str(exc)
             return None
 
     def retry_unsaved(self) -> None:
         """Try the refused writes again, in order, as far as the history lets them."""
-        with contextlib.suppress(HistoryError):
+        try:
             self._write_unsaved()
+        except HistoryError as exc:
+            self.refusal = str(exc)
 
     def _write_unsaved(self) -> None:
         while self.unsaved:
-            what, write = self.unsaved[0]
-            self.write(write)
+            self.write(self.unsaved[0][1])
             self.unsaved.pop(0)
-            self.notices = [n for n in self.notices if not n.startswith(_not_saved(what))]
+
+    def unsaved_notices(self) -> list[str]:
+        """For the home page: what is waiting to be saved, and why (empty when nothing is)."""
+        if not self.unsaved:
+            return []
+        whats = list(dict.fromkeys(what[0].lower() + what[1:] for what, _ in self.unsaved))
+        listed = ", ".join(whats[:-1]) + f" and {whats[-1]}" if len(whats) > 1 else whats[0]
+        return [f"Not saved yet ({self.refusal}): {listed}. Upright will try again."]
 
     def say(self, notice: str) -> None:
         """A notice for the home page, once."""
         if notice not in self.notices:
             self.notices.append(notice)
-
-
-def _not_saved(what: str, exc: HistoryError | None = None) -> str:
-    """The notice for a refused write (without `exc`: its start, the same for any reason)."""
-    if exc is None:
-        return f"{what} could not be saved yet"
-    return f"{_not_saved(what)} ({exc}); Upright will try again."
 
 
 # The end of the notice shown while the history cannot be opened.

@@ -206,7 +206,7 @@ class MainWindow(SessionControl, QMainWindow):
 
     def _show_notices(self) -> None:
         sound = self.hands_free.problems() if self.hands_free else []
-        self.home.show_notices([*self.ctx.notices, *sound])
+        self.home.show_notices([*self.ctx.notices, *self.ctx.unsaved_notices(), *sound])
         if self._built("settings_page"):
             self.settings_page.show_status("\n".join(sound))
             if self.hands_free is not None:

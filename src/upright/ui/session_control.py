@@ -117,7 +117,7 @@ class SessionControl:
         if self.today is not None and (recorder.cause is None or retried):
             reasons = self._conclude(self.today)
             if reasons is None:  # not saved: the home page says so, and here if nothing else does
-                reasons = [] if retried else self._notices_about(NEXT_NUMBERS)
+                reasons = [] if retried else self.ctx.unsaved_notices()
             note = "\n".join([*reasons, note])
         self.summary.show_result(how, recorder.all_reps, planned, note)
         self.pages.setCurrentWidget(self.summary)
@@ -150,9 +150,6 @@ class SessionControl:
             lambda h: conclude(ctx.catalog, h, ctx.settings.profile, today, ctx.clock.wall()),
         )
         return None if decisions is None else [d.reason for d in decisions]
-
-    def _notices_about(self, what: str) -> list[str]:
-        return [n for n in self.ctx.notices if n.startswith(what)]
 
     def stop_running_session(self) -> None:
         if self.flow is not None and self.flow.runner.running:
