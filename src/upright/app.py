@@ -149,8 +149,8 @@ def claim_data_folder(paths: DataPaths, message: str, patience_s: float = 5.0) -
 
 
 def after_first_paint(window: MainWindow, paths: DataPaths) -> None:
-    """Listening for later launches, then sound, voice and screen-awake (speech can take
-    seconds to start): none of them is needed to show the window."""
+    """Listening for later launches, then sound, voice and screen-awake: none of them is
+    needed to show the window (speech goes on loading on its own thread after this)."""
     from upright.ui.hands_free import HandsFree
     from upright.ui.single_instance import InstanceServer
 

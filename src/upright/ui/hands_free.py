@@ -1,7 +1,8 @@
 """Hands-free help during a session: cues heard (tones, voice), the screen kept awake.
 
-Built once by the composition root, after the window is on screen (starting a speech engine
-can take seconds), and lent to each session. Tests and the demo can run without it: the
+Built once by the composition root, after the window is on screen (sound's modules take tens
+of milliseconds to load; the speech engine then loads on a thread of its own for a second or
+two), and lent to each session. Tests and the demo can run without it: the
 session then shows its cues as captions only.
 """
 
