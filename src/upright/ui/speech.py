@@ -198,12 +198,11 @@ class Speaker(QObject):
         self._adopt(tts)
 
     @Slot(QObject)
-    def _adopt(self, engine: QObject) -> None:
+    def _adopt(self, tts: QObject) -> None:
         """Take over the engine, loaded (or failed): on this thread, whatever its state."""
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        assert isinstance(engine, QTextToSpeech)
-        tts = engine
+        assert isinstance(tts, QTextToSpeech)
         if tts.parent() is None:
             tts.setParent(self)
         self._tts = tts
