@@ -191,3 +191,22 @@ def test_safety_answers_that_cannot_be_saved_are_asked_once_per_run(
     window.show_home()
     notices = window.home.notice_label.text()
     assert "Not saved yet" in notices and "your answers to the safety questions." in notices
+
+
+def test_what_waits_to_be_saved_is_tried_once_more_as_the_window_closes(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    ctx = build_context(resolve_data_dir(str(data_dir)).ensure(), FakeClock())
+    assert ctx.history is not None
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    db = ctx.history.connection
+    db.execute("PRAGMA query_only = ON")
+    ctx.save(
+        "Your answers", lambda h: record_checkin(h, "default", SCREENING, ctx.clock.wall(), {})
+    )
+    assert len(ctx.unsaved) == 1
+    db.execute("PRAGMA query_only = OFF")  # space again, and the person closes Upright at once
+    window.close()
+    assert ctx.unsaved == []
+    assert db.execute("SELECT COUNT(*) FROM checkins").fetchone()[0] == 1

@@ -280,4 +280,5 @@ class MainWindow(SessionControl, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_running_session()
+        self.ctx.retry_unsaved()  # a last try for what waits (kept in memory only)
         super().closeEvent(event)
