@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from upright.core.clock import Clock
-from upright.core.history import SAVE_PATIENCE_S, History, HistoryError, refusal_words
+from upright.core.history import SAVE_PATIENCE_S, History, HistoryError, refused
 from upright.core.plan import Plan, build_plan
 from upright.core.program import Catalog
 from upright.core.settings import Settings
@@ -55,7 +55,7 @@ class AppContext:
             with self.history.patience(SAVE_PATIENCE_S):
                 return write(self.history)
         except sqlite3.Error as exc:
-            raise HistoryError(f"your history could not be written: {refusal_words(exc)}") from exc
+            raise refused(exc) from exc
 
     def save(self, what: str, write: Callable[[History], T]) -> T | None:
         """Write `what` (in words, e.g. "Your answers after the session") if there is a

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from upright.app import build_context
 from upright.context import CANNOT_SAVE
 from upright.core import records
-from upright.core.checkins import SCREENING, record_checkin
+from upright.core.checkins import NEXT_DAY, SCREENING, record_checkin
 from upright.core.clock import FakeClock
 from upright.core.paths import DataPaths, resolve_data_dir
 from upright.core.phases import Phase
@@ -167,10 +167,14 @@ def test_answers_that_cannot_be_saved_are_said_and_the_person_goes_on(
     [row] = records.sessions(db, "default")
     assert [r.rep for r in records.reps(db, row.id)] == [1]  # what was saved stays saved
 
-    db.execute("PRAGMA query_only = OFF")  # space again: the answers are saved, in order
+    answered_at = clock.wall().isoformat(timespec="seconds")
+    clock.advance(3600)  # an hour later there is space again: the answers are saved, in order,
+    db.execute("PRAGMA query_only = OFF")  # as given and when they were given
     window.show_home()
     answers = "SELECT ended_how, pain_after, effort, next_day_worse FROM sessions WHERE id = ?"
     assert tuple(db.execute(answers, (row.id,)).fetchone()) == ("stopped", 1, 3, 0)
+    stored = "SELECT profile, at FROM checkins WHERE kind = ?"
+    assert tuple(db.execute(stored, (NEXT_DAY,)).fetchone()) == ("default", answered_at)
     assert "Not saved yet" not in window.home.notice_label.text()
     assert window.ctx.unsaved == []
 

@@ -4,6 +4,7 @@ import and export through the same files as the command line."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -286,6 +287,8 @@ def test_at_large_text_on_a_small_screen_every_control_is_whole_and_reachable(
 def test_a_store_that_refuses_the_save_says_so_and_keeps_the_changes(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    window.change_settings(replace(window.ctx.settings, text_scale=1.5))
+    window.resize(1366, 768)  # large text: the form scrolls, what Save did must not
     editor = open_editor(qtbot, window)
     hold = editor.form.boxes["hold_s"]
     assert isinstance(hold, QDoubleSpinBox)
@@ -298,6 +301,9 @@ def test_a_store_that_refuses_the_save_says_so_and_keeps_the_changes(
         "Not saved: your history could not be written: its file or disk"
         in editor.status_label.text()
     )
+    QApplication.processEvents()
+    label = editor.status_label
+    assert label.visibleRegion().boundingRect().height() == label.height()  # all in sight
     assert editor.unsaved and editor.draft.prescriptions[0].hold_s == 15
     ctx.history.connection.execute("PRAGMA query_only = OFF")
     assert editor.save()

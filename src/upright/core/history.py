@@ -47,9 +47,16 @@ def result_code(exc: sqlite3.Error) -> int:
     return int(getattr(exc, "sqlite_errorcode", -1)) & 0xFF
 
 
-def refusal_words(exc: sqlite3.Error) -> str:
-    """Why the history refused a write, in plain words (SQLite's own message otherwise)."""
+def refusal_words(exc: sqlite3.Error | OSError) -> str:
+    """Why the history refused a write, in plain words (the error's own message otherwise)."""
+    if isinstance(exc, OSError):
+        return str(exc)
     return _REFUSALS.get(result_code(exc), str(exc))
+
+
+def refused(exc: sqlite3.Error | OSError) -> HistoryError:
+    """A refused write as the HistoryError the window shows."""
+    return HistoryError(f"your history could not be written: {refusal_words(exc)}")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from upright.core.history import (
     HistoryError,
     PlannedExercise,
     refusal_words,
+    refused,
 )
 from upright.core.session_end import SessionEnd
 
@@ -39,7 +40,7 @@ class SessionRecorder:
     REOPEN_EVERY_S: ClassVar[float] = 10.0  # a failed open is not tried at every phase
     session_id: int | None = None
     cause: str | None = None  # why the last try to save failed, in plain words
-    _refusal = ""  # the history's own refusal of that try, in plain words
+    _refusal: sqlite3.Error | OSError | None = None  # the history's own error for that try
     pending: list[RepCompleted] = field(default_factory=list)
     saved_reps: list[RepCompleted] = field(default_factory=list)
     _ended: tuple[SessionEnd, datetime] | None = None
@@ -94,8 +95,8 @@ class SessionRecorder:
         may have been opened since); HistoryError, in plain words, while it still cannot."""
         self.history = history
         self._flush()
-        if self.cause is not None:
-            raise HistoryError(f"your history could not be written: {self._refusal}")
+        if self._refusal is not None:
+            raise refused(self._refusal)
 
     def _flush(self) -> None:
         if self.session_id is not None and not self.pending and self._ended is None:
@@ -124,7 +125,7 @@ class SessionRecorder:
                     self.saved_reps.append(self.pending.pop(0))
                 if self._ended is not None:
                     self.history.end_session(self.session_id, *self._ended)
-            self.cause = None
+            self.cause, self._refusal = None, None
         except (sqlite3.Error, OSError) as exc:
-            self._refusal = refusal_words(exc) if isinstance(exc, sqlite3.Error) else str(exc)
-            self.cause = f"Upright could not save to your history ({self._refusal})."
+            self._refusal = exc
+            self.cause = f"Upright could not save to your history ({refusal_words(exc)})."

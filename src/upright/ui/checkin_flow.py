@@ -5,9 +5,9 @@ the main window's page stack (each is built the first time it is needed) and wri
 answers to the history, then hands control back through a callback.
 
 Answers the history refuses (a disk that filled or went read-only while Upright was open, or
-another program holding the file) never stop the person: the flow goes on, and the home page
-says which answers were not kept. A question whose answer could not be kept is not asked again
-in the same run.
+another program holding the file) never stop the person: the flow goes on, the home page says
+they are not saved yet, and AppContext saves them, as given, once it can. A question answered
+in this run is not asked again in it, saved or not.
 """
 
 from __future__ import annotations
@@ -43,8 +43,11 @@ if TYPE_CHECKING:
     )
 
 
+# What each write keeps, in words, for the home page while it waits to be saved.
 SAFETY_ANSWERS = "Your answers to the safety questions"
 BEFORE_ANSWERS = "Your answers before the session"
+AFTER_ANSWERS = "Your answers after the session"
+NEXT_DAY_ANSWER = "Your answer about today"
 
 
 def _once(signal: SignalInstance, slot: Callable[..., None]) -> None:
@@ -90,9 +93,23 @@ class CheckIns(QObject):
     def _profile(self) -> str:
         return self.ctx.settings.profile
 
-    def _record(self, what: str, kind: str, answers: dict[str, Any]) -> None:
-        at = self.ctx.clock.wall()
-        self.ctx.save(what, lambda h: record_checkin(h, self._profile, kind, at, answers))
+    def _record(
+        self,
+        what: str,
+        kind: str,
+        answers: dict[str, Any],
+        also: Callable[[History], None] | None = None,
+    ) -> None:
+        """Store a check-in (and `also`, in the same try), for the person and the time it was
+        answered, even when it is saved later."""
+        profile, at = self._profile, self.ctx.clock.wall()
+
+        def write(history: History) -> None:
+            if also is not None:
+                also(history)
+            record_checkin(history, profile, kind, at, answers)
+
+        self.ctx.save(what, write)
 
     # -- first run ------------------------------------------------------------------------------
     def screening_due(self) -> bool:
@@ -154,15 +171,11 @@ class CheckIns(QObject):
 
     def session_started(self, session_id: int | None, pain: int, check: BeforeCheck) -> None:
         """Store the before-session answers once the session has its row."""
-        if session_id is None:
-            return
-
-        def write(history: History) -> None:
-            set_pain_before(history, session_id, pain)
+        if session_id is not None:
             answers = {**check.to_dict(), "session_id": session_id}
-            record_checkin(history, self._profile, BEFORE, self.ctx.clock.wall(), answers)
-
-        self.ctx.save(BEFORE_ANSWERS, write)
+            self._record(
+                BEFORE_ANSWERS, BEFORE, answers, also=lambda h: set_pain_before(h, session_id, pain)
+            )
 
     def after(
         self, session_id: int | None, pain_before: int | None, then: Callable[[], None]
@@ -172,8 +185,7 @@ class CheckIns(QObject):
         def done(check: AfterCheck) -> None:
             if session_id is not None:
                 self.ctx.save(
-                    "Your answers after the session",
-                    lambda h: set_after(h, session_id, check.pain, check.effort),
+                    AFTER_ANSWERS, lambda h: set_after(h, session_id, check.pain, check.effort)
                 )
             then()
 
@@ -194,13 +206,13 @@ class CheckIns(QObject):
 
         def done(worse: bool) -> None:
             self._next_day_asked.add(session_id)
-
-            def write(history: History) -> None:
-                set_next_day_worse(history, session_id, worse)
-                answers = {"session_id": session_id, "worse": worse}
-                record_checkin(history, self._profile, NEXT_DAY, self.ctx.clock.wall(), answers)
-
-            self.ctx.save("Your answer about today", write)
+            answers = {"session_id": session_id, "worse": worse}
+            self._record(
+                NEXT_DAY_ANSWER,
+                NEXT_DAY,
+                answers,
+                also=lambda h: set_next_day_worse(h, session_id, worse),
+            )
             then()
 
         _once(page.answered, done)

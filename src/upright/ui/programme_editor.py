@@ -122,12 +122,12 @@ class ProgrammeEditor(ProgrammeFiles, QWidget):
         layout.addWidget(intro)
         layout.addWidget(middle, 1)
         layout.addWidget(self.problems_label)
-        layout.addWidget(self.status_label)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(page, 1)
         bottom = QVBoxLayout()
         bottom.setContentsMargins(24, 8, 24, 16)
+        bottom.addWidget(self.status_label)  # pinned by the buttons: what Save did stays in sight
         bottom.addWidget(toolbar)
         outer.addLayout(bottom)
 

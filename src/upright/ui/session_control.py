@@ -145,10 +145,8 @@ class SessionControl:
         """Store each exercise's next numbers (the progression rules) and say why, in words;
         None if the history refused (tried again later, with what it refused before)."""
         ctx = self.ctx
-        decisions = ctx.save(
-            NEXT_NUMBERS,
-            lambda h: conclude(ctx.catalog, h, ctx.settings.profile, today, ctx.clock.wall()),
-        )
+        profile, at = ctx.settings.profile, ctx.clock.wall()  # as now, even if saved later
+        decisions = ctx.save(NEXT_NUMBERS, lambda h: conclude(ctx.catalog, h, profile, today, at))
         return None if decisions is None else [d.reason for d in decisions]
 
     def stop_running_session(self) -> None:
