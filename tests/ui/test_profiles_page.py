@@ -126,8 +126,11 @@ def test_a_store_that_refuses_writes_is_said_on_the_page(qtbot: QtBot, data_dir:
     assert w.ctx.history is not None
     w.ctx.history.connection.execute("PRAGMA query_only = ON")  # as a disk gone read-only
     assert page.create("Bob") is None
-    assert "your history could not be written" in page.status_label.text()
+    assert page.status_label.text() == (
+        "Bob was not added: your history could not be written: its file or disk cannot be"
+        " written to."
+    )
     assert page.rename("default", "Ann") is None
-    assert "its file or disk cannot be written to" in page.status_label.text()
+    assert page.status_label.text().startswith("default was not renamed: your history")
     assert names(w) == ["default"]
     assert w.pages.currentWidget() is page

@@ -145,8 +145,11 @@ class ProfilesPage(QWidget):
         at = self.ctx.clock.wall()
         try:
             made = self.ctx.write(lambda h: create_profile(h, name, at))
-        except (ProfileError, HistoryError) as exc:
+        except ProfileError as exc:
             self.status_label.setText(str(exc))
+            return None
+        except HistoryError as exc:
+            self.status_label.setText(f"{name.strip()} was not added: {exc}.")
             return None
         self.show_people(f"{made} was added. Press Enter to use {made}.", select=made)
         return made
@@ -156,8 +159,11 @@ class ProfilesPage(QWidget):
             return None
         try:
             renamed = self.ctx.write(lambda h: rename_profile(h, old, new))
-        except (ProfileError, HistoryError) as exc:
+        except ProfileError as exc:
             self.status_label.setText(str(exc))
+            return None
+        except HistoryError as exc:
+            self.status_label.setText(f"{old} was not renamed: {exc}.")
             return None
         if old == self.ctx.settings.profile:
             self.switched.emit(renamed)  # still the same person in use, by the new name
