@@ -84,13 +84,18 @@ class AppContext:
             self.write(self.unsaved[0][1])
             self.unsaved.pop(0)
 
-    def unsaved_notices(self) -> list[str]:
-        """For the home page: what is waiting to be saved, and why (empty when nothing is)."""
+    def unsaved_words(self) -> str:
+        """What is waiting to be saved, and why, in words ("" when nothing is)."""
         if not self.unsaved:
-            return []
+            return ""
         whats = list(dict.fromkeys(what[0].lower() + what[1:] for what, _ in self.unsaved))
         listed = ", ".join(whats[:-1]) + f" and {whats[-1]}" if len(whats) > 1 else whats[0]
-        return [f"Not saved yet ({self.refusal}): {listed}. Upright will try again."]
+        return f"Not saved yet ({self.refusal}): {listed}."
+
+    def unsaved_notices(self) -> list[str]:
+        """For the home page: what is waiting to be saved, and why (empty when nothing is)."""
+        words = self.unsaved_words()
+        return [f"{words} Upright will try again."] if words else []
 
     def say(self, notice: str) -> None:
         """A notice for the home page, once."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from upright.app import build_context
@@ -214,3 +217,80 @@ def test_what_waits_to_be_saved_is_tried_once_more_as_the_window_closes(
     window.close()
     assert ctx.unsaved == []
     assert db.execute("SELECT COUNT(*) FROM checkins").fetchone()[0] == 1
+
+
+class PersonCloses(QCloseEvent):
+    """The window manager's close (its button, Alt+F4) is a spontaneous event, which a test
+    cannot send through Qt: this one says it is."""
+
+    def spontaneous(self) -> bool:
+        return True
+
+
+def answer_close_question(monkeypatch: pytest.MonkeyPatch, choice: str) -> list[str]:
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(f"{box.text()} {box.informativeText()}")
+        next(b for b in box.buttons() if b.text() == choice).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def window_with_unsaved_answers(qtbot: QtBot, data_dir: Path) -> MainWindow:
+    ctx = build_context(resolve_data_dir(str(data_dir)).ensure(), FakeClock())
+    assert ctx.history is not None
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    ctx.history.connection.execute("PRAGMA query_only = ON")  # the disk is full, say
+    ctx.save(
+        "Your answers", lambda h: record_checkin(h, "default", SCREENING, ctx.clock.wall(), {})
+    )
+    assert len(ctx.unsaved) == 1
+    return window
+
+
+def test_closing_while_answers_wait_asks_first_and_keeping_open_saves_them_later(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = window_with_unsaved_answers(qtbot, data_dir)
+    asked = answer_close_question(monkeypatch, "Keep Upright open")
+    event = PersonCloses()
+    window.closeEvent(event)
+    assert not event.isAccepted()
+    [question] = asked
+    assert question.startswith(
+        "Not saved yet (your history could not be written: its file or disk cannot be written"
+        " to): your answers. If Upright closes now, this is lost."
+    )
+    assert "Not saved yet" in window.home.notice_label.text()
+    assert window.ctx.history is not None
+    db = window.ctx.history.connection
+    db.execute("PRAGMA query_only = OFF")  # space again: the next close saves, and asks nothing
+    event = PersonCloses()
+    window.closeEvent(event)
+    assert event.isAccepted() and len(asked) == 1
+    assert window.ctx.unsaved == []
+    assert db.execute("SELECT COUNT(*) FROM checkins").fetchone()[0] == 1
+
+
+def test_closing_while_answers_wait_can_still_close(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = window_with_unsaved_answers(qtbot, data_dir)
+    asked = answer_close_question(monkeypatch, "Close and lose it")
+    event = PersonCloses()
+    window.closeEvent(event)
+    assert event.isAccepted() and len(asked) == 1
+
+
+def test_upright_quitting_for_a_logout_never_waits_for_an_answer(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = window_with_unsaved_answers(qtbot, data_dir)
+    asked = answer_close_question(monkeypatch, "Keep Upright open")
+    window.show()
+    assert window.close()  # as Qt closes each window when the app quits: not spontaneous
+    assert asked == [] and not window.isVisible()

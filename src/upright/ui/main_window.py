@@ -281,4 +281,32 @@ class MainWindow(SessionControl, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_running_session()
         self.ctx.retry_unsaved()  # a last try for what waits (kept in memory only)
+        # The person closing the window (the window manager's close button or keys: a
+        # spontaneous event) is asked first if something would be lost. Upright quitting for a
+        # logout or a shutdown (not spontaneous) never waits for an answer.
+        if self.ctx.unsaved and event.spontaneous() and not self._close_losing_unsaved():
+            event.ignore()
+            if self.pages.currentWidget() is self.home:
+                self.show_home()  # its notice says what still waits
+            return
         super().closeEvent(event)
+
+    def _close_losing_unsaved(self) -> bool:
+        """Close even though what waits to be saved would be lost? Keeping Upright open is the
+        default (Enter and Esc)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Close Upright?")
+        box.setText(self.ctx.unsaved_words())
+        box.setInformativeText(
+            "If Upright closes now, this is lost. Keep it open and it tries again each time "
+            "the home page shows, and once more as it closes."
+        )
+        keep = box.addButton("Keep Upright open", QMessageBox.ButtonRole.RejectRole)
+        box.addButton("Close and lose it", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() not in (None, keep)
