@@ -254,3 +254,46 @@ def test_migration_from_version_1_keeps_every_rep(tmp_path: Path) -> None:
     assert len(records.reps(history.connection, 1)) == 1
     columns = {r[1] for r in history.connection.execute("PRAGMA table_info(sessions)")}
     assert {"pain_before", "pain_after", "effort", "next_day_worse"} <= columns
+
+
+def test_read_only_reads_the_file_as_it_is_and_never_writes(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    sid = a_session(history)
+    history.close()
+    before = path.read_bytes()
+    view = History(path, read_only=True)
+    assert [r.rep for r in records.reps(view.connection, sid)] == [1, 2, 3]
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        a_session(view)
+    view.close()
+    assert path.read_bytes() == before
+
+
+def test_read_only_refuses_a_missing_or_earlier_file_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "none.sqlite3"
+    with pytest.raises(HistoryError, match="cannot be read"):
+        History(missing, read_only=True)
+    assert not missing.exists()
+    earlier = tmp_path / "earlier.sqlite3"
+    sqlite3.connect(earlier).execute("CREATE TABLE t (x)").connection.close()
+    with pytest.raises(HistoryError, match="earlier version"):
+        History(earlier, read_only=True)
+
+
+def test_read_only_refuses_a_damaged_file(tmp_path: Path) -> None:
+    """Read-only, a damaged file cannot be moved aside: it is not read at all (the plan would
+    otherwise fail, or be worked out from part of the history)."""
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    for _ in range(30):
+        a_session(history, reps=10)
+    history.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    history.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 4 * page
+    data[2 * page : 3 * page] = bytes(page)  # a page of the tables zeroed
+    path.write_bytes(bytes(data))
+    with pytest.raises(HistoryError, match="is damaged"):
+        History(path, read_only=True)
