@@ -34,6 +34,8 @@ LOG_MAX_BYTES = 256_000
 STARTING_NUMBERS = (
     "Until your history can be read, today's plan uses your level's starting numbers."
 )
+# ... but while it can still be read, the person's own numbers and sessions are shown.
+READ_AS_IT_IS = "It can still be read, so today's plan is your own."
 
 
 def setup_logging(paths: DataPaths) -> None:
@@ -55,22 +57,29 @@ def open_history_for_app(
     paths: DataPaths, notices: list[str], clock: Clock | None = None
 ) -> History | None:
     """The history, or None with a plain notice; the app runs either way."""
-    return _first_open(paths, notices, clock or SystemClock())[0]
+    return _first_open(paths, notices, clock or SystemClock()).history
 
 
-def _first_open(paths: DataPaths, notices: list[str], clock: Clock) -> tuple[History | None, bool]:
-    """The history (or None, said in ``notices``), and whether a later try may open it: busy,
-    read-only or full may pass during a session; a newer file's version will not."""
+class FirstOpen(NamedTuple):
+    history: History | None  # None: said in the notices
+    may_open_later: bool  # busy, read-only or full may pass during a session; a newer version not
+    read_only: History | None = None  # while it cannot be opened to write: the file as it is
+
+
+def _first_open(paths: DataPaths, notices: list[str], clock: Clock) -> FirstOpen:
     try:
         opened, interrupted = _open_for_app(paths, clock)
     except NewerDatabaseError as exc:
         log.warning("history refused: %s", exc)
         notices.append(f"{exc} {STARTING_NUMBERS} Sessions will run, but cannot be saved.")
-        return None, False
+        return FirstOpen(None, may_open_later=False)
     except HistoryError as exc:
         log.warning("history unavailable: %s", exc)
-        notices.append(f"{exc} {STARTING_NUMBERS} {CANNOT_SAVE}")
-        return None, True
+        read_only = _read_only(paths)
+        notices.append(
+            f"{exc} {STARTING_NUMBERS if read_only is None else READ_AS_IT_IS} {CANNOT_SAVE}"
+        )
+        return FirstOpen(None, may_open_later=True, read_only=read_only)
     if opened.notice:
         notices.append(opened.notice)
     if interrupted:
@@ -78,7 +87,15 @@ def _first_open(paths: DataPaths, notices: list[str], clock: Clock) -> tuple[His
             "Your last session was interrupted before it finished. "
             "Every rep you completed is saved in your history."
         )
-    return opened.history, False
+    return FirstOpen(opened.history, may_open_later=False)
+
+
+def _read_only(paths: DataPaths) -> History | None:
+    try:
+        return History(paths.database, read_only=True)
+    except HistoryError as exc:
+        log.warning("history unreadable too: %s", exc)
+        return None
 
 
 def build_context(
@@ -91,11 +108,12 @@ def build_context(
         notices.append(note)
     if profile:
         settings = replace(settings, profile=profile)
-    history, may_open_later = _first_open(paths, notices, clock)
+    history, may_open_later, read_only = _first_open(paths, notices, clock)
     return AppContext(
         catalog=load_builtin_catalog(),
         clock=clock,
         history=history,
+        read_only_history=read_only,
         settings=settings,
         settings_path=paths.settings,
         time_scale=time_scale,
@@ -193,8 +211,9 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         return show_window(args, paths, ctx)
     finally:
-        if ctx.history is not None:
-            ctx.history.close()
+        for history in (ctx.history, ctx.read_only_history):
+            if history is not None:
+                history.close()
         if claim.lock is not None:
             claim.lock.release()
 

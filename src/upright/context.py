@@ -39,11 +39,23 @@ class AppContext:
     # Writes the history refused, in order, with what each keeps in words: tried again later.
     unsaved: list[tuple[str, Callable[[History], object]]] = field(default_factory=list)
     refusal: str = ""  # why the history last refused one, in plain words
+    # While the history cannot be opened to write (a read-only folder, a full disk): the file
+    # read as it is, so today's plan, the questions already answered and past sessions are
+    # still the person's own.
+    read_only_history: History | None = None
+
+    @property
+    def readable(self) -> History | None:
+        """The history to read from: the open one, else the read-only one (or None)."""
+        return self.history if self.history is not None else self.read_only_history
 
     def adopt_history(self, history: History) -> None:
         """The history could be opened after all (a session's recorder tried again)."""
         self.history, self.reopen_history = history, None
         self.notices = [n for n in self.notices if not n.endswith(CANNOT_SAVE)]
+        if self.read_only_history is not None:
+            self.read_only_history.close()
+            self.read_only_history = None
 
     def write(self, write: Callable[[History], T]) -> T:
         """`write` on the history, waiting half a second at most for another program that has
@@ -109,7 +121,7 @@ CANNOT_SAVE = "Sessions will run; each rep is saved as soon as the history can b
 
 def todays_plan(ctx: AppContext) -> TodayPlan:
     return plan_today(
-        ctx.catalog, ctx.history, ctx.settings.profile, ctx.settings.level, ctx.clock.wall().date()
+        ctx.catalog, ctx.readable, ctx.settings.profile, ctx.settings.level, ctx.clock.wall().date()
     )
 
 

@@ -23,16 +23,7 @@ from upright.ui.checkin_pages import AfterSessionPage, BeforeSessionPage, NextDa
 from upright.ui.main_window import MainWindow
 from upright.ui.screening_page import ScreeningPage
 
-
-def advance_to(window: MainWindow, clock: FakeClock, rep: int, phase: Phase) -> None:
-    for _ in range(100_000):
-        assert window.flow is not None
-        seg = window.flow.session.segment
-        if (seg.rep, seg.phase) == (rep, phase):
-            return
-        clock.advance(0.1)
-        window.flow.runner.tick()
-    raise AssertionError("never reached")
+from .stepping import advance_to
 
 
 def test_a_store_that_refuses_writes_mid_session_keeps_the_reps_and_saves_them_later(

@@ -115,9 +115,10 @@ class CheckIns(QObject):
     def screening_due(self) -> bool:
         if self._screened_this_run:  # answered this run, even if the answers could not be kept
             return False
-        if self.ctx.history is None:
+        history = self.ctx.readable  # answered before, even if it cannot be written now
+        if history is None:
             return True
-        return latest_checkin(self.ctx.history, self._profile, SCREENING) is None
+        return latest_checkin(history, self._profile, SCREENING) is None
 
     def screen(self, then: Callable[[], None]) -> None:
         page: ScreeningPage = self._page("screening")
@@ -134,8 +135,8 @@ class CheckIns(QObject):
     def review(self, then: Callable[[], None]) -> bool:
         """Show the stored answers; False if there are none to show."""
         stored = (
-            latest_checkin(self.ctx.history, self._profile, SCREENING)
-            if (self.ctx.history is not None)
+            latest_checkin(self.ctx.readable, self._profile, SCREENING)
+            if (self.ctx.readable is not None)
             else None
         )
         if stored is None:

@@ -169,7 +169,7 @@ class DemoPage(QWidget):
         exercise = demo_exercises(self.ctx.catalog)[row]
         p = None
         if exercise.kind is ExerciseKind.HOLD:  # the person's own numbers, read only
-            p = load_prescription(self.ctx.history, self.ctx.settings.profile, exercise)[0]
+            p = load_prescription(self.ctx.readable, self.ctx.settings.profile, exercise)[0]
         self.choices = demo_choices(exercise, p)
         self.step_list.clear()
         self.step_list.addItems([c.label for c in self.choices])
@@ -196,7 +196,7 @@ class DemoPage(QWidget):
     def _run(self) -> None:
         ctx = self.ctx
         profile, level = ctx.settings.profile, ctx.settings.level
-        today = plan_today(ctx.catalog, ctx.history, profile, level, ctx.clock.wall().date())
+        today = plan_today(ctx.catalog, ctx.readable, profile, level, ctx.clock.wall().date())
         choice = self.choices[self.step_list.currentRow()]
         # The demo speaks and beeps like a session (when the window has sound and voice).
         aids = SessionAids(

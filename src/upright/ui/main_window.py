@@ -141,15 +141,15 @@ class MainWindow(SessionControl, QMainWindow):
         self.home.show_today(today, plan_duration_s(session_plan(self.ctx, today)))
         self.home.show_profile(self.ctx.settings.profile)
         self._show_notices()
-        db = self.ctx.history.connection if self.ctx.history else None
+        db = self.ctx.readable.connection if self.ctx.readable else None
         self.home.show_recent(records.sessions(db, self.ctx.settings.profile, 5) if db else [])
         self.pages.setCurrentWidget(self.home)
         self.home.start_button.setFocus()
 
     def show_history(self) -> None:
-        if self.ctx.history is None:
+        if self.ctx.readable is None:
             return
-        db = self.ctx.history.connection
+        db = self.ctx.readable.connection
         names = {e.id: e.name for e in self.ctx.catalog.exercises}
         from upright.core.session_table import session_summaries
 
@@ -171,8 +171,8 @@ class MainWindow(SessionControl, QMainWindow):
         offer_handout(self, self.ctx)
 
     def _show_session_reps(self, session_id: int) -> None:
-        if self.ctx.history is not None:
-            self.history_page.show_reps(records.reps(self.ctx.history.connection, session_id))
+        if self.ctx.readable is not None:
+            self.history_page.show_reps(records.reps(self.ctx.readable.connection, session_id))
 
     def _delete_session(self, session_id: int) -> None:
         from PySide6.QtWidgets import QMessageBox

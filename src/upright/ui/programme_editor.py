@@ -160,7 +160,7 @@ class ProgrammeEditor(ProgrammeFiles, QWidget):
         """Start from the person's programme as stored (or their level's)."""
         ctx = self.ctx
         draft = current_programme_file(
-            ctx.catalog, ctx.history, ctx.settings.profile, ctx.settings.level
+            ctx.catalog, ctx.readable, ctx.settings.profile, ctx.settings.level
         )
         self.stack = UndoStack(draft)
         self.saved_state = draft
@@ -216,7 +216,7 @@ class ProgrammeEditor(ProgrammeFiles, QWidget):
         if len(self.draft.pairs) >= MAX_EXERCISES:
             return
         exercise = self.ctx.catalog.exercise(exercise_id)
-        p = load_prescription(self.ctx.history, self.ctx.settings.profile, exercise)[0]
+        p = load_prescription(self.ctx.readable, self.ctx.settings.profile, exercise)[0]
         self.row = len(self.draft.pairs)
         self._apply(add_exercise(self.draft, exercise, p))
 

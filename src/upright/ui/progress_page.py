@@ -71,7 +71,7 @@ def progress_source(ctx: AppContext, today: TodayPlan) -> ProgressSource:
     day = ctx.clock.wall().date()
     ahead = project(first.prescription, day, PROJECTION_WEEKS)
     return ProgressSource(
-        db=ctx.history.connection if ctx.history else None,
+        db=ctx.readable.connection if ctx.readable else None,
         profile=ctx.settings.profile,
         today=day,
         goal_per_week=first.prescription.sessions_per_week,
