@@ -13,7 +13,7 @@ from typing import NoReturn
 from upright import __version__
 from upright.core.atomic import write_atomically
 from upright.core.clock import SystemClock
-from upright.core.history import History, HistoryError
+from upright.core.history import History, HistoryError, NewerDatabaseError
 from upright.core.paths import DataPaths
 from upright.core.recovery import open_history
 
@@ -159,7 +159,7 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     from upright.core.profiles import find_profile
     from upright.core.settings import load_settings
 
-    history = open_cli_history(paths)
+    history = open_cli_history(paths, only_to_read=True)
     # One person's history only: on a shared computer nobody exports someone else's by accident.
     wanted = getattr(args, "profile", None) or load_settings(paths.settings)[0].profile
     profile = find_profile(history.connection, wanted)
@@ -177,14 +177,27 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
-def open_cli_history(paths: DataPaths, must_exist: bool = True) -> History:
-    """The history for a headless command; its problems become one-line usage errors."""
+def open_cli_history(
+    paths: DataPaths, must_exist: bool = True, *, only_to_read: bool = False
+) -> History:
+    """The history for a headless command; its problems become one-line usage errors. A command
+    that only reads still reads it when it cannot be written (a read-only folder, a full disk):
+    copying the history off a full disk is when an export matters most."""
     if must_exist and not paths.database.exists():
         raise UsageError(f"no history found in {paths.root} (use --data-dir to point at it)")
     try:
         opened = open_history(paths.database, SystemClock().wall())
-    except HistoryError as exc:
+    except NewerDatabaseError as exc:
         raise UsageError(str(exc)) from exc
+    except HistoryError as exc:
+        if not only_to_read:
+            raise UsageError(str(exc)) from exc
+        try:
+            read_only = History(paths.database, read_only=True)
+        except HistoryError:
+            raise UsageError(str(exc)) from exc
+        print(f"upright: {exc} It was read as it is.", file=sys.stderr)
+        return read_only
     if opened.notice:
         print(opened.notice, file=sys.stderr)
     return opened.history
@@ -195,7 +208,7 @@ def run_report(args: argparse.Namespace, paths: DataPaths) -> int:
     target: Path = args.pdf.expanduser()
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
-    history = open_cli_history(paths)
+    history = open_cli_history(paths, only_to_read=True)
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication

@@ -47,7 +47,9 @@ def _handout(args: argparse.Namespace, paths: DataPaths) -> Handout:
         settings = replace(settings, profile=args.profile)
     # Only read: the window's start-up work (marking running sessions interrupted) is not
     # done here, so a handout printed during a session leaves that session alone.
-    history: History | None = open_cli_history(paths) if paths.database.exists() else None
+    history: History | None = (
+        open_cli_history(paths, only_to_read=True) if paths.database.exists() else None
+    )
     ctx = AppContext(catalog, SystemClock(), history, settings, settings_path=None)
     try:
         plan = todays_plan(ctx)

@@ -69,7 +69,11 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     catalog = load_builtin_catalog()
     settings = load_settings(paths.settings)[0]
     profile = _profile(args) or settings.profile
-    history = open_cli_history(paths, must_exist=False) if paths.database.exists() else None
+    history = (
+        open_cli_history(paths, must_exist=False, only_to_read=True)
+        if paths.database.exists()
+        else None
+    )
     try:
         if history is not None:
             found = find_profile(history.connection, profile)
