@@ -218,6 +218,13 @@ class PersonCloses(QCloseEvent):
         return True
 
 
+def person_closes(window: MainWindow) -> bool:
+    """Whether the window closed."""
+    event = PersonCloses()
+    window.closeEvent(event)
+    return event.isAccepted()
+
+
 def answer_close_question(monkeypatch: pytest.MonkeyPatch, choice: str) -> list[str]:
     asked: list[str] = []
 
@@ -248,9 +255,7 @@ def test_closing_while_answers_wait_asks_first_and_keeping_open_saves_them_later
 ) -> None:
     window = window_with_unsaved_answers(qtbot, data_dir)
     asked = answer_close_question(monkeypatch, "Keep Upright open")
-    event = PersonCloses()
-    window.closeEvent(event)
-    assert not event.isAccepted()
+    assert not person_closes(window)
     [question] = asked
     assert question.startswith(
         "Not saved yet (your history could not be written: its file or disk cannot be written"
@@ -260,9 +265,7 @@ def test_closing_while_answers_wait_asks_first_and_keeping_open_saves_them_later
     assert window.ctx.history is not None
     db = window.ctx.history.connection
     db.execute("PRAGMA query_only = OFF")  # space again: the next close saves, and asks nothing
-    event = PersonCloses()
-    window.closeEvent(event)
-    assert event.isAccepted() and len(asked) == 1
+    assert person_closes(window) and len(asked) == 1
     assert window.ctx.unsaved == []
     assert db.execute("SELECT COUNT(*) FROM checkins").fetchone()[0] == 1
 
@@ -272,9 +275,7 @@ def test_closing_while_answers_wait_can_still_close(
 ) -> None:
     window = window_with_unsaved_answers(qtbot, data_dir)
     asked = answer_close_question(monkeypatch, "Close and lose it")
-    event = PersonCloses()
-    window.closeEvent(event)
-    assert event.isAccepted() and len(asked) == 1
+    assert person_closes(window) and len(asked) == 1
 
 
 def test_upright_quitting_for_a_logout_never_waits_for_an_answer(
