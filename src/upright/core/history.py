@@ -120,7 +120,7 @@ class History:
             self._refuse_newer()  # before anything, even a PRAGMA, writes to the file
             if read_only:
                 self._check_readable()
-            if not read_only:
+            else:
                 self._configure()
                 self._migrate()
         except BaseException:
