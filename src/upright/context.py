@@ -60,21 +60,35 @@ class AppContext:
     def write(self, write: Callable[[History], T]) -> T:
         """`write` on the history, waiting half a second at most for another program that has
         the file (the window waits meanwhile). If the history refuses (a disk that filled or
-        went read-only while Upright was open, a program holding the file): HistoryError."""
-        if self.history is None:
-            raise HistoryError("your history could not be opened")
+        went read-only while Upright was open, a program holding the file), or still cannot be
+        opened: HistoryError."""
+        history = self._writable()
         try:
-            with self.history.patience(SAVE_PATIENCE_S):
-                return write(self.history)
+            with history.patience(SAVE_PATIENCE_S):
+                return write(history)
         except sqlite3.Error as exc:
             raise refused(exc) from exc
 
+    def _writable(self) -> History:
+        """The history, opened now if it could not be at start (a disk with space again)."""
+        history = self.history
+        if history is None:
+            if self.reopen_history is None:
+                raise HistoryError("your history could not be opened")
+            try:
+                history = self.reopen_history()
+            except (HistoryError, sqlite3.Error, OSError) as exc:
+                raise HistoryError("your history could not be opened") from exc
+            self.adopt_history(history)
+        return history
+
     def save(self, what: str, write: Callable[[History], T]) -> T | None:
-        """Write `what` (in words, e.g. "Your answers after the session") if there is a
-        history. If it refuses, the person goes on (None: answers are never worth stopping a
-        session for), the home page says what is not saved yet, and the write is tried again,
-        after those before it, at the next save or retry_unsaved()."""
-        if self.history is None:
+        """Write `what` (in words, e.g. "Your answers after the session"). If the history
+        refuses, or cannot be opened yet, the person goes on (None: answers are never worth
+        stopping a session for), the home page says what is not saved yet, and the write is
+        tried again, after those before it, at the next save or retry_unsaved(). Only a
+        history that will never be opened (a newer Upright's) saves nothing."""
+        if self.history is None and self.reopen_history is None:
             return None
         try:
             self._write_unsaved()

@@ -35,6 +35,7 @@ def test_a_history_that_opens_later_gets_every_rep_and_is_not_tried_at_every_pha
 
     planned = [PlannedExercise(EXERCISE, "beginner", 5.0, 3)]
     recorder = SessionRecorder(None, clock, "default", "beginner", planned, reopen=reopen)
+    started = clock.wall()
     recorder.begin()
     assert (
         recorder.problem == "Your history file is in use by another program. Upright keeps trying."
@@ -55,6 +56,7 @@ def test_a_history_that_opens_later_gets_every_rep_and_is_not_tried_at_every_pha
     [row] = records.sessions(recorder.history.connection, "default")
     assert row.ended_how is SessionEnd.FINISHED
     assert [r.rep for r in records.reps(recorder.history.connection, row.id)] == [1, 2]
+    assert row.started_at == started.isoformat()  # when it began, not when it could be saved
 
 
 def test_a_save_that_another_program_blocks_waits_half_a_second_then_waits_in_memory(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -51,24 +52,50 @@ def test_a_store_that_refuses_writes_mid_session_keeps_the_reps_and_saves_them_l
     assert [r.rep for r in records.reps(db, row.id)] == [1, 2, 3, 4, 5]
 
 
-def test_a_data_folder_that_cannot_be_written_still_runs_a_session(
+def test_a_data_folder_that_cannot_be_written_still_runs_a_session_saved_later(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
+    """Blocked all through the session (here a file where the folder should be, as a full or
+    read-only disk would): the session waits in memory, said on the summary and the home page,
+    and is saved, as and when it was done, once the folder can be used."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
-    ctx = build_context(DataPaths(blocker / "data"), FakeClock())
+    clock = FakeClock()
+    ctx = build_context(DataPaths(blocker / "data"), clock)
     assert ctx.history is None
     assert any("cannot write to its data folder" in n for n in ctx.notices)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert CANNOT_SAVE in window.home.notice_label.text()
     window.begin_session()
+    started = clock.wall()
+    advance_to(window, clock, 3, Phase.LIFT)
     assert window.flow is not None and window.pages.currentWidget() is window.player
     assert "Not a directory" in window.player.save_label.text()  # said during the session too
     assert not window.player.save_label.isHidden()
     window.flow.runner.stop()
-    assert "This session could not be saved" in window.summary.saved_label.text()
+    assert "2 reps of this session are not saved yet. Upright will try again." in (
+        window.summary.saved_label.text()
+    )
+    window.show_home()
+    assert (
+        "Not saved yet (your history could not be opened): the rest of this session and your"
+        " hold and reps for next time. Upright will try again." in window.home.notice_label.text()
+    )
     assert blocker.read_text() == "a file where the data folder should be"
+
+    clock.advance(3600)  # an hour later the way is clear
+    blocker.unlink()
+    window.show_home()
+    assert ctx.history is not None and ctx.unsaved == []
+    db = ctx.history.connection
+    [row] = records.sessions(db, "default")
+    assert datetime.fromisoformat(row.started_at) - started < timedelta(seconds=1)
+    assert row.ended_how.value == "stopped"
+    assert [r.rep for r in records.reps(db, row.id)] == [1, 2]
+    stored = db.execute("SELECT COUNT(*) FROM prescriptions WHERE profile = 'default'")
+    assert stored.fetchone()[0] == 1  # the next numbers, worked out from this session
+    assert "Not saved yet" not in window.home.notice_label.text()
 
 
 def test_a_history_that_can_be_opened_later_gets_every_rep_of_the_session(

@@ -46,6 +46,7 @@ class SessionRecorder:
     _ended: tuple[SessionEnd, datetime] | None = None
     _levels: dict[str, str] = field(default_factory=dict)
     _next_reopen_s: float = float("-inf")
+    _started_at: datetime | None = None  # its row keeps this, even when written later
 
     def __post_init__(self) -> None:
         self._levels = {p.exercise: p.level for p in self.planned}
@@ -55,6 +56,7 @@ class SessionRecorder:
         return [*self.saved_reps, *self.pending]
 
     def begin(self) -> None:
+        self._started_at = self.clock.wall()
         self._flush()
 
     def handle(self, events: Iterable[Event]) -> None:
@@ -115,8 +117,9 @@ class SessionRecorder:
         try:
             with self.history.patience(SAVE_PATIENCE_S):  # what fails is tried again later
                 if self.session_id is None:
+                    started = self._started_at or self.clock.wall()
                     self.session_id = self.history.begin_session(
-                        self.profile, self.level, self.clock.wall(), self.planned, self.time_scale
+                        self.profile, self.level, started, self.planned, self.time_scale
                     )
                 while self.pending:
                     rep = self.pending[0]
