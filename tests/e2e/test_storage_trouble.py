@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from upright.app import build_context
 from upright.context import CANNOT_SAVE
 from upright.core import records
-from upright.core.checkins import NEXT_DAY, SCREENING, record_checkin
+from upright.core.checkins import BEFORE, NEXT_DAY, SCREENING, record_checkin
 from upright.core.clock import FakeClock
 from upright.core.paths import DataPaths, resolve_data_dir
 from upright.core.phases import Phase
-from upright.core.safety import AfterCheck
+from upright.core.safety import AfterCheck, BeforeCheck
 from upright.core.screening import ScreeningResult
 from upright.ui.checkin_pages import AfterSessionPage, BeforeSessionPage, NextDayPage
 from upright.ui.main_window import MainWindow
@@ -67,20 +67,24 @@ def test_a_data_folder_that_cannot_be_written_still_runs_a_session_saved_later(
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert CANNOT_SAVE in window.home.notice_label.text()
-    window.begin_session()
+    window.begin_session(2, BeforeCheck(fall_or_new_pain=False, pain_now=2))
     started = clock.wall()
     advance_to(window, clock, 3, Phase.LIFT)
     assert window.flow is not None and window.pages.currentWidget() is window.player
     assert "Not a directory" in window.player.save_label.text()  # said during the session too
     assert not window.player.save_label.isHidden()
     window.flow.runner.stop()
+    after = window.pages.currentWidget()  # asked all the same: its advice on pain matters
+    assert isinstance(after, AfterSessionPage)
+    after.completed.emit(AfterCheck(6, 7, 2))
     assert "2 reps of this session are not saved yet. Upright will try again." in (
         window.summary.saved_label.text()
     )
     window.show_home()
     assert (
-        "Not saved yet (your history could not be opened): the rest of this session and your"
-        " hold and reps for next time. Upright will try again." in window.home.notice_label.text()
+        "Not saved yet (your history could not be opened): your answers before the session, the"
+        " rest of this session, your answers after the session and your hold and reps for next"
+        " time. Upright will try again." in window.home.notice_label.text()
     )
     assert blocker.read_text() == "a file where the data folder should be"
 
@@ -93,6 +97,10 @@ def test_a_data_folder_that_cannot_be_written_still_runs_a_session_saved_later(
     assert datetime.fromisoformat(row.started_at) - started < timedelta(seconds=1)
     assert row.ended_how.value == "stopped"
     assert [r.rep for r in records.reps(db, row.id)] == [1, 2]
+    answers = "SELECT pain_before, pain_after, effort FROM sessions WHERE id = ?"
+    assert tuple(db.execute(answers, (row.id,)).fetchone()) == (2, 6, 7)
+    before = db.execute("SELECT answers FROM checkins WHERE kind = ?", (BEFORE,)).fetchone()[0]
+    assert f'"session_id": {row.id}' in before
     stored = db.execute("SELECT COUNT(*) FROM prescriptions WHERE profile = 'default'")
     assert stored.fetchone()[0] == 1  # the next numbers, worked out from this session
     assert "Not saved yet" not in window.home.notice_label.text()

@@ -100,6 +100,15 @@ class SessionRecorder:
         if self._refusal is not None:
             raise refused(self._refusal)
 
+    def session_row(self, history: History) -> int:
+        """The session's id in ``history``; if it has no row yet (it could not be saved when it
+        began), it is saved now with all that waits. HistoryError while it cannot be."""
+        if self.session_id is None:
+            self.save_rest(history)
+        if self.session_id is None:  # the history took none of it
+            raise HistoryError("your history could not be written")
+        return self.session_id
+
     def _flush(self) -> None:
         if self.session_id is not None and not self.pending and self._ended is None:
             return  # nothing to write: most phase changes

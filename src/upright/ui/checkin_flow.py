@@ -33,6 +33,7 @@ from upright.core.checkins import (
 if TYPE_CHECKING:
     from upright.context import AppContext
     from upright.core.history import History
+    from upright.core.recorder import SessionRecorder
     from upright.core.safety import AfterCheck, BeforeCheck
     from upright.core.screening import ScreeningResult
     from upright.ui.checkin_pages import (
@@ -98,16 +99,15 @@ class CheckIns(QObject):
         what: str,
         kind: str,
         answers: dict[str, Any],
-        also: Callable[[History], None] | None = None,
+        also: Callable[[History], dict[str, Any] | None] | None = None,
     ) -> None:
-        """Store a check-in (and `also`, in the same try), for the person and the time it was
-        answered, even when it is saved later."""
+        """Store a check-in (and `also`, in the same try, which may add to the answers), for
+        the person and the time it was answered, even when it is saved later."""
         profile, at = self._profile, self.ctx.clock.wall()
 
         def write(history: History) -> None:
-            if also is not None:
-                also(history)
-            record_checkin(history, profile, kind, at, answers)
+            more = also(history) if also is not None else None
+            record_checkin(history, profile, kind, at, {**answers, **(more or {})})
 
         self.ctx.save(what, write)
 
@@ -170,24 +170,29 @@ class CheckIns(QObject):
         page.start()
         self._show(page)
 
-    def session_started(self, session_id: int | None, pain: int, check: BeforeCheck) -> None:
-        """Store the before-session answers once the session has its row."""
-        if session_id is not None:
-            answers = {**check.to_dict(), "session_id": session_id}
-            self._record(
-                BEFORE_ANSWERS, BEFORE, answers, also=lambda h: set_pain_before(h, session_id, pain)
-            )
+    def session_started(self, recorder: SessionRecorder, pain: int, check: BeforeCheck) -> None:
+        """Store the before-session answers with the session's row (which, if the session
+        could not be saved yet, is written first when they are)."""
+
+        def with_session(history: History) -> dict[str, Any]:
+            session_id = recorder.session_row(history)
+            set_pain_before(history, session_id, pain)
+            return {"session_id": session_id}
+
+        self._record(BEFORE_ANSWERS, BEFORE, check.to_dict(), also=with_session)
 
     def after(
-        self, session_id: int | None, pain_before: int | None, then: Callable[[], None]
+        self, recorder: SessionRecorder, pain_before: int | None, then: Callable[[], None]
     ) -> None:
+        """Pain and effort after a session, and the advice they call for: asked even if the
+        session cannot be saved yet (the answers then wait with it)."""
         page: AfterSessionPage = self._page("after")
 
         def done(check: AfterCheck) -> None:
-            if session_id is not None:
-                self.ctx.save(
-                    AFTER_ANSWERS, lambda h: set_after(h, session_id, check.pain, check.effort)
-                )
+            self.ctx.save(
+                AFTER_ANSWERS,
+                lambda h: set_after(h, recorder.session_row(h), check.pain, check.effort),
+            )
             then()
 
         _once(page.completed, done)

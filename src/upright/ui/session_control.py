@@ -87,7 +87,7 @@ class SessionControl:
         self.flow.start()
         self._pain_before = pain_before
         if pain_before is not None and check is not None:
-            self.checkins.session_started(self.flow.recorder.session_id, pain_before, check)
+            self.checkins.session_started(self.flow.recorder, pain_before, check)
 
     def _session_ended(self, how: SessionEnd, recorder: SessionRecorder) -> None:
         flow, self.flow = self.flow, None
@@ -100,11 +100,9 @@ class SessionControl:
             self.ctx.adopt_history(recorder.history)  # it could be opened during the session
         if recorder.cause is not None:  # tried again with the answers, in order, until saved
             self.ctx.save(REST_OF_SESSION, recorder.save_rest)
-        if recorder.history is None or recorder.session_id is None:
-            self._show_summary(how, recorder)
-            return
+        # Asked even when nothing can be saved yet: the advice on pain matters all the same.
         self.checkins.after(
-            recorder.session_id, self._pain_before, then=lambda: self._show_summary(how, recorder)
+            recorder, self._pain_before, then=lambda: self._show_summary(how, recorder)
         )
 
     def _show_summary(self, how: SessionEnd, recorder: SessionRecorder) -> None:
