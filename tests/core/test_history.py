@@ -257,7 +257,9 @@ def test_migration_from_version_1_keeps_every_rep(tmp_path: Path) -> None:
 
 
 def test_read_only_reads_the_file_as_it_is_and_never_writes(tmp_path: Path) -> None:
-    path = tmp_path / "history.sqlite3"
+    folder = tmp_path / "a folder ?#% é"  # opened by URI: its name must come through whole
+    folder.mkdir()
+    path = folder / "history.sqlite3"
     history = History(path)
     sid = a_session(history)
     history.close()
