@@ -1,5 +1,5 @@
 """Durable rep commits: latency of History.add_rep (WAL, synchronous=FULL) on a real file; and
-opening ten years' history read-only (its quick_check), as Upright does when it cannot write."""
+opening ten years' history read-only (its integrity_check), as Upright does when it cannot write."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def read_only_open(path: Path) -> None:
         History(path, read_only=True).close()
         times.append((time.perf_counter() - started) * 1000)
     size = path.stat().st_size / 1e6
-    print(f"read-only open of ten years' history ({size:.0f} MB, with its quick_check)")
+    print(f"read-only open of ten years' history ({size:.0f} MB, with its integrity_check)")
     print(f"  median {statistics.median(times):.1f} ms   max {max(times):.1f} ms")
 
 

@@ -286,8 +286,7 @@ class MainWindow(SessionControl, QMainWindow):
         # logout or a shutdown (not spontaneous) never waits for an answer.
         if self.ctx.unsaved and event.spontaneous() and not self._close_losing_unsaved():
             event.ignore()
-            if self.pages.currentWidget() is self.home:
-                self.show_home()  # its notice says what still waits
+            self._show_notices()  # the home page says what still waits (tried just above)
             return
         super().closeEvent(event)
 
