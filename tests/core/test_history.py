@@ -179,6 +179,58 @@ def test_a_garbled_schema_is_moved_aside(tmp_path: Path) -> None:
     assert records.sessions(opened.history.connection, "default") == []
 
 
+def _another_programs_database(path: Path) -> None:
+    db = sqlite3.connect(path)  # a whole SQLite file, in rollback-journal mode, not ours
+    db.executescript("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');")
+    db.close()
+
+
+def _ours_then(change: str) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        history = History(path)
+        for _ in range(3):
+            a_session(history)
+        history.connection.execute(change)
+        history.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        history.close()
+
+    return make
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        _another_programs_database,
+        _ours_then("DROP TABLE reps"),
+        _ours_then("ALTER TABLE sessions DROP COLUMN next_day_worse"),
+        _ours_then("PRAGMA user_version = 0"),
+        _ours_then("PRAGMA user_version = -1"),
+    ],
+    ids=["another-programs", "missing-table", "missing-column", "version-0", "version-minus-1"],
+)
+def test_a_database_that_is_not_a_whole_history_is_moved_aside_unchanged(
+    tmp_path: Path, make: Callable[[Path], None]
+) -> None:
+    """Whole as an SQLite file, so integrity_check passes: before, the first rep failed on
+    the missing table (or Upright's tables were written into another program's file)."""
+    path = tmp_path / "h.sqlite3"
+    make(path)
+    before = path.read_bytes()
+    opened, _ = open_for_sessions(path, T0)
+    assert opened.notice and "damaged" in opened.notice and "Nothing was deleted" in opened.notice
+    [kept] = [p for p in tmp_path.iterdir() if p.name.endswith(".damaged-20260302-093000")]
+    assert kept.read_bytes() == before  # not even switched to WAL before it was moved
+    a_session(opened.history)  # the new history takes a session
+    assert len(records.sessions(opened.history.connection, "default")) == 1
+
+
+def test_read_only_refuses_a_history_missing_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    _ours_then("DROP TABLE checkins")(path)
+    with pytest.raises(HistoryError, match="is missing checkins"):
+        History(path, read_only=True)
+
+
 def test_a_file_too_short_to_be_a_database_is_kept_not_written_over(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     path.write_bytes(b"SQLite format 3\x00" + bytes(30))  # SQLite would take it as empty

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,11 @@ class HistoryError(RuntimeError):
 
 class NewerDatabaseError(HistoryError):
     pass
+
+
+class DamagedHistoryError(HistoryError):
+    """A readable SQLite file that is not a whole Upright history: tables or columns its data
+    version has are missing, or it holds tables but no data version (another program's file)."""
 
 
 # What SQLite's commonest refusals of a write mean, for the person (primary result codes).
@@ -121,6 +127,7 @@ class History:
             if read_only:
                 self._check_readable()
             else:
+                self._check_tables()
                 self._configure()
                 self._migrate()
         except BaseException:
@@ -146,12 +153,32 @@ class History:
                 f"reads up to {SCHEMA_VERSION}). It was left untouched: please update Upright."
             )
 
+    def _check_tables(self) -> None:
+        """Only a whole Upright history is used: another program's database, or one missing
+        tables or columns its version has, would fail at the first session (or be written
+        into). Checked before any write, so a file moved aside is kept as it was."""
+        version, found = self.version, _tables(self._db)
+        if version < 0 or (version == 0 and found):
+            raise DamagedHistoryError(
+                f"{self.path} is not an Upright history (data version {version}, "
+                f"tables {', '.join(sorted(found)) or 'none'})"
+            )
+        missing: list[str] = []
+        for table, columns in expected_tables(version).items():
+            if table not in found:
+                missing.append(table)
+            else:
+                missing += [f"{table}.{column}" for column in sorted(columns - found[table])]
+        if missing:
+            raise DamagedHistoryError(f"{self.path} is missing {', '.join(missing)}")
+
     def _check_readable(self) -> None:
         """Read-only, nothing can be brought up to date or moved aside: only a whole file of
         this version is read (bench_history.py times it on ten years' history)."""
         if self.version != SCHEMA_VERSION:
             raise HistoryError(f"{self.path} is of an earlier version: it cannot be read")
         try:
+            self._check_tables()
             whole = self.integrity_ok()
         except sqlite3.DatabaseError:  # too damaged even to be checked
             whole = False
@@ -270,6 +297,31 @@ class History:
     def delete_session(self, session_id: int) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+
+def _tables(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    """Each table of a database with its columns (SQLite's own tables left out)."""
+    columns: dict[str, set[str]] = {}
+    for table, column in db.execute(
+        "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+    ):
+        columns.setdefault(table, set()).add(column)
+    return {table: frozenset(names) for table, names in columns.items()}
+
+
+@cache
+def expected_tables(version: int) -> dict[str, frozenset[str]]:
+    """The tables and columns a history of ``version`` has: those the migrations up to it make
+    in a database in memory (so they can never disagree with MIGRATIONS)."""
+    db = sqlite3.connect(":memory:")
+    try:
+        for script in MIGRATIONS[:version]:
+            for statement in _statements(script):
+                db.execute(statement)
+        return _tables(db)
+    finally:
+        db.close()
 
 
 def _statements(script: str) -> list[str]:

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from upright.core.history import History, HistoryError, NewerDatabaseError, result_code
+from upright.core.history import (
+    DamagedHistoryError,
+    History,
+    HistoryError,
+    NewerDatabaseError,
+    result_code,
+)
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,8 @@ def _open_unless_damaged(path: Path, now: datetime, patience_s: float | None) ->
             opened = Opened(history, repaired)
     except NewerDatabaseError:
         raise
+    except DamagedHistoryError:
+        pass  # whole as a file, but not a whole history: moved aside like any damage
     except UnicodeDecodeError:
         pass  # a garbled schema: even SQLite's message about it is not text
     except sqlite3.DatabaseError as exc:
