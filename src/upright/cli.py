@@ -45,6 +45,14 @@ def _time_scale(text: str) -> float:
     return value
 
 
+def data_folder(text: str) -> str:
+    """--data-dir: an empty one (a shell variable that was not set) is refused, not taken to
+    mean the usual folder, where a command would then read or change the person's own data."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("A folder is needed.")
+    return text
+
+
 def profile_name(text: str) -> str:
     """--profile: a person's name, trimmed; a bad one is refused in plain words."""
     from upright.core.profiles import name_problem
@@ -78,7 +86,9 @@ def build_parser(commands_too: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="check this installation (assets, Qt, database, drawing) without a display; exit",
     )
-    parser.add_argument("--data-dir", metavar="DIR", help="where history and settings live")
+    parser.add_argument(
+        "--data-dir", type=data_folder, metavar="DIR", help="where history and settings live"
+    )
     _window_options(parser)
     if not commands_too:
         parser.set_defaults(command=None)
@@ -86,7 +96,7 @@ def build_parser(commands_too: bool = True) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     _program_parser(commands)
     start = commands.add_parser("start", help="open and go straight to today's session")
-    start.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
+    start.add_argument("--data-dir", type=data_folder, metavar="DIR", dest="data_dir_sub")
     _window_options(start)
     export = commands.add_parser("export", help="write the history as CSV, one row per rep")
     export.add_argument("--csv", required=True, type=Path, metavar="FILE")
@@ -99,7 +109,7 @@ def build_parser(commands_too: bool = True) -> argparse.ArgumentParser:
         default="3m",
         help="the period the report covers (default: the last 3 months)",
     )
-    report.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
+    report.add_argument("--data-dir", type=data_folder, metavar="DIR", dest="data_dir_sub")
     _handout_parser(commands)
     return parser
 
@@ -114,7 +124,7 @@ def _program_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
         action = actions.add_parser(name, help=help_text)
         action.add_argument("file", type=Path, metavar="FILE")
         action.add_argument("--profile", type=profile_name, metavar="NAME", dest="profile_sub")
-        action.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
+        action.add_argument("--data-dir", type=data_folder, metavar="DIR", dest="data_dir_sub")
 
 
 def _handout_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -133,7 +143,7 @@ def _handout_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     )
     handout.add_argument("--paper", choices=PAPERS, default="a4", help="a4 (default) or letter")
     handout.add_argument("--profile", metavar="NAME", dest="profile_sub", help="whose programme")
-    handout.add_argument("--data-dir", metavar="DIR", dest="data_dir_sub")
+    handout.add_argument("--data-dir", type=data_folder, metavar="DIR", dest="data_dir_sub")
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:

@@ -41,6 +41,29 @@ def test_bad_arguments_exit_2_with_one_line(
     assert err.count("\n") == 1 and err.startswith("upright: ") and words in err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "", "export", "--csv", "{out}"],
+        ["--data-dir= ", "export", "--csv", "{out}"],
+        ["report", "--data-dir", "", "--pdf", "{out}"],
+    ],
+)
+def test_an_empty_data_folder_is_refused_not_taken_for_the_usual_one(
+    argv: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`--data-dir "$DIR"` with DIR unset: before, the command read the usual folder."""
+    usual = tmp_path / "usual"
+    monkeypatch.setenv("UPRIGHT_DATA_DIR", str(usual))
+    out = tmp_path / "out"
+    assert main([a.format(out=out) for a in argv]) == 2
+    assert "--data-dir: A folder is needed." in capsys.readouterr().err
+    assert not out.exists() and not usual.exists()
+
+
 def test_a_real_process_prints_no_traceback(tmp_path: Path) -> None:
     out = subprocess.run(
         [
