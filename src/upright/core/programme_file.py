@@ -30,6 +30,7 @@ from upright.core.programme import (
     read_item,
     write_programme,
 )
+from upright.core.reading import read_small_file
 
 FORMAT = "upright-programme"
 VERSION = 1
@@ -119,12 +120,8 @@ def parse_programme_bytes(
 def read_programme_file(path: Path, catalog: Catalog) -> ProgrammeFile:
     """Read and validate a file; reads at most a little over the size limit."""
     path = path.expanduser()
-    if not path.is_file():
-        why = "there is no such file" if not path.exists() else "it is not a file"
-        raise ValidationError(str(path), [f"cannot read {path}: {why}"])
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_small_file(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise ValidationError(str(path), [f"cannot read {path}: {exc.strerror}"]) from exc
     return parse_programme_bytes(raw, catalog, str(path))

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from upright.core.atomic import write_atomically
+from upright.core.profiles import name_problem
+from upright.core.reading import read_small_file
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,16 @@ _LIMITS: dict[str, tuple[float, float]] = {
 }
 
 
+# Far more than the settings ever take: a bigger file is not one Upright wrote.
+MAX_SETTINGS_BYTES = 64 * 1024
+DEFAULTS = "defaults are in use."
+
+
 def _accept(name: str, value: Any, default: Any) -> bool:
     if type(default) is bool:
         return isinstance(value, bool)
+    if name == "profile":  # a name the people page and --profile would take, as they store it
+        return isinstance(value, str) and name_problem(value) is None and value == value.strip()
     if isinstance(default, str):
         return isinstance(value, str) and len(value) <= 200
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -52,11 +61,16 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
     if not path.exists():
         return Settings(), None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_small_file(path, MAX_SETTINGS_BYTES)
+        if len(raw) > MAX_SETTINGS_BYTES:
+            raise ValueError(f"it is larger than {MAX_SETTINGS_BYTES // 1024} KiB")
+        data = json.loads(raw.decode("utf-8-sig"))  # a byte order mark, as Notepad writes, is fine
         if not isinstance(data, dict):
             raise ValueError("not an object")
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        return Settings(), f"Your settings file could not be read ({exc}); defaults are in use."
+    except OSError as exc:
+        return Settings(), f"Your settings file could not be read ({exc.strerror}); {DEFAULTS}"
+    except (UnicodeDecodeError, ValueError) as exc:
+        return Settings(), f"Your settings file could not be read ({exc}); {DEFAULTS}"
     defaults = Settings()
     chosen: dict[str, Any] = {}
     ignored: list[str] = []
