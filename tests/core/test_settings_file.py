@@ -44,7 +44,9 @@ def test_a_settings_path_that_is_not_a_file_gives_defaults_at_once(
     make(path)
     loaded, note = loaded_within(path)
     assert loaded == Settings()
-    assert note == "Your settings file could not be read (it is not a file); defaults are in use."
+    assert note == (
+        f"Your settings file {path} could not be read (it is not a file); defaults are in use."
+    )
 
 
 def test_a_huge_settings_file_is_not_read_whole(tmp_path: Path) -> None:

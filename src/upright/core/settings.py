@@ -40,7 +40,6 @@ _LIMITS: dict[str, tuple[float, float]] = {
 
 # Far more than the settings ever take: a bigger file is not one Upright wrote.
 MAX_SETTINGS_BYTES = 64 * 1024
-DEFAULTS = "defaults are in use."
 
 
 def _accept(name: str, value: Any, default: Any) -> bool:
@@ -58,8 +57,6 @@ def _accept(name: str, value: Any, default: Any) -> bool:
 
 def load_settings(path: Path) -> tuple[Settings, str | None]:
     """The settings, and a plain message if the file had to be (partly) ignored."""
-    if not path.exists():
-        return Settings(), None
     try:
         raw = read_small_file(path, MAX_SETTINGS_BYTES)
         if len(raw) > MAX_SETTINGS_BYTES:
@@ -67,10 +64,19 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         data = json.loads(raw.decode("utf-8-sig"))  # a byte order mark, as Notepad writes, is fine
         if not isinstance(data, dict):
             raise ValueError("not an object")
-    except OSError as exc:
-        return Settings(), f"Your settings file could not be read ({exc.strerror}); {DEFAULTS}"
+    except FileNotFoundError:  # the first start
+        return Settings(), None
+    except OSError as exc:  # a folder, a FIFO, a device, no permission
+        why = exc.strerror
     except (UnicodeDecodeError, ValueError) as exc:
-        return Settings(), f"Your settings file could not be read ({exc}); {DEFAULTS}"
+        why = str(exc)
+    else:
+        return _chosen(data)
+    return Settings(), f"Your settings file {path} could not be read ({why}); defaults are in use."
+
+
+def _chosen(data: dict[str, Any]) -> tuple[Settings, str | None]:
+    """The valid settings in ``data`` over the defaults, and a note naming the others."""
     defaults = Settings()
     chosen: dict[str, Any] = {}
     ignored: list[str] = []
