@@ -103,14 +103,15 @@ def build_context(
 ) -> AppContext:
     """The one place the app's objects are made: used by the real app and by the e2e tests."""
     notices: list[str] = []
-    settings, note = load_settings(paths.settings)
+    catalog = load_builtin_catalog()
+    settings, note = load_settings(paths.settings, catalog.level_ids)
     if note:
         notices.append(note)
     if profile:
         settings = replace(settings, profile=profile)
     history, may_open_later, read_only = _first_open(paths, notices, clock)
     return AppContext(
-        catalog=load_builtin_catalog(),
+        catalog=catalog,
         clock=clock,
         history=history,
         read_only_history=read_only,

@@ -160,6 +160,14 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def settings_profile(paths: DataPaths) -> str:
+    """The person the settings name, for a command given no --profile."""
+    from upright.core.catalog import load_builtin_catalog
+    from upright.core.settings import load_settings
+
+    return load_settings(paths.settings, load_builtin_catalog().level_ids)[0].profile
+
+
 def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     from upright.core.export import history_csv  # only this command needs the csv module
 
@@ -167,11 +175,10 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
     from upright.core.profiles import find_profile
-    from upright.core.settings import load_settings
 
     history = open_cli_history(paths, only_to_read=True)
     # One person's history only: on a shared computer nobody exports someone else's by accident.
-    wanted = getattr(args, "profile", None) or load_settings(paths.settings)[0].profile
+    wanted = getattr(args, "profile", None) or settings_profile(paths)
     profile = find_profile(history.connection, wanted)
     if profile is None:
         history.close()
@@ -231,13 +238,14 @@ def run_report(args: argparse.Namespace, paths: DataPaths) -> int:
     from upright.ui.report import write_report
 
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # alive while drawing
-    settings, note = load_settings(paths.settings)
+    catalog = load_builtin_catalog()
+    settings, note = load_settings(paths.settings, catalog.level_ids)
     if note:
         print(note, file=sys.stderr)
     if args.profile:
         settings = replace(settings, profile=args.profile)
     clock = SystemClock()
-    ctx = AppContext(load_builtin_catalog(), clock, history, settings, settings_path=None)
+    ctx = AppContext(catalog, clock, history, settings, settings_path=None)
     try:
         write_report(target, progress_source(ctx, todays_plan(ctx)), ChartRange(args.range))
     except OSError as exc:

@@ -33,14 +33,15 @@ def _handout(args: argparse.Namespace, paths: DataPaths) -> Handout:
     if args.program:
         return _from_file(args.program, today)
     if args.level:
-        ids = [level.id for level in catalog.levels]
-        if args.level not in ids:
-            raise UsageError(f"--level must be one of {', '.join(ids)}, not {args.level!r}")
+        if args.level not in catalog.level_ids:
+            raise UsageError(
+                f"--level must be one of {', '.join(catalog.level_ids)}, not {args.level!r}"
+            )
         items = from_level(catalog, args.level)
         return build_handout(catalog, items, today, person_name(args.profile))
     from upright.context import AppContext, todays_plan
 
-    settings, note = load_settings(paths.settings)
+    settings, note = load_settings(paths.settings, catalog.level_ids)
     if note:
         print(note, file=sys.stderr)
     if args.profile:

@@ -52,7 +52,7 @@ def run_import(args: argparse.Namespace, paths: DataPaths) -> int:
         return EXIT_BAD_INPUT
     history = open_cli_history(paths, must_exist=False)
     try:
-        wanted = _profile(args) or load_settings(paths.settings)[0].profile
+        wanted = _profile(args) or load_settings(paths.settings, catalog.level_ids)[0].profile
         profile = find_profile(history.connection, wanted) or wanted
         install_programme(history, catalog, profile, pf, SystemClock().wall(), IMPORT_REASON)
     finally:
@@ -67,7 +67,7 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
     catalog = load_builtin_catalog()
-    settings = load_settings(paths.settings)[0]
+    settings = load_settings(paths.settings, catalog.level_ids)[0]
     profile = _profile(args) or settings.profile
     history = (
         open_cli_history(paths, must_exist=False, only_to_read=True)

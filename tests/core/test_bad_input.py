@@ -8,10 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from upright.core.catalog import builtin_catalog_path, parse_catalog
+from upright.core.catalog import builtin_catalog_path, load_builtin_catalog, parse_catalog
 from upright.core.fields import ValidationError
 from upright.core.settings import Settings, load_settings
 
+LEVELS = load_builtin_catalog().level_ids
 FIXTURE_OK = [HealthCheck.function_scoped_fixture]  # tmp_path is reused on purpose
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=30),
@@ -29,7 +30,7 @@ json_values = st.recursive(
 def test_any_settings_file_gives_settings_and_at_most_a_note(tmp_path: Path, raw: bytes) -> None:
     path = tmp_path / "settings.json"
     path.write_bytes(raw)
-    loaded, note = load_settings(path)
+    loaded, note = load_settings(path, LEVELS)
     assert isinstance(loaded, Settings)
     assert 1.0 <= loaded.text_scale <= 2.0 and 0 <= loaded.volume <= 1
     assert note is None or isinstance(note, str)
@@ -59,7 +60,7 @@ def test_any_settings_file_gives_settings_and_at_most_a_note(tmp_path: Path, raw
 def test_bad_setting_values_are_reset_and_named(tmp_path: Path, data: dict[str, object]) -> None:
     path = tmp_path / "settings.json"
     path.write_text(json.dumps(data))
-    loaded, note = load_settings(path)
+    loaded, note = load_settings(path, LEVELS)
     for key, value in data.items():
         if getattr(loaded, key) != value:
             assert note is not None and key in note

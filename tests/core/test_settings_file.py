@@ -10,14 +10,19 @@ from pathlib import Path
 
 import pytest
 
+from upright.core.catalog import load_builtin_catalog
 from upright.core.profiles import MAX_NAME
 from upright.core.settings import Settings, load_settings
+
+LEVELS = load_builtin_catalog().level_ids
 
 
 def loaded_within(path: Path, seconds: float = 10.0) -> tuple[Settings, str | None]:
     """load_settings on another thread, so a read that blocks fails the test, not hangs it."""
     result: list[tuple[Settings, str | None]] = []
-    reader = threading.Thread(target=lambda: result.append(load_settings(path)), daemon=True)
+    reader = threading.Thread(
+        target=lambda: result.append(load_settings(path, LEVELS)), daemon=True
+    )
     reader.start()
     reader.join(seconds)
     assert result, f"reading {path} did not finish within {seconds} s"
@@ -60,13 +65,25 @@ def test_a_huge_settings_file_is_not_read_whole(tmp_path: Path) -> None:
 def test_a_byte_order_mark_is_read_past(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_bytes(b'\xef\xbb\xbf{"text_scale": 1.5}')  # as Notepad saves it
-    assert load_settings(path) == (Settings(text_scale=1.5), None)
+    assert load_settings(path, LEVELS) == (Settings(text_scale=1.5), None)
 
 
 @pytest.mark.parametrize("name", ["a\u0000b", "two\nlines", " padded", "", "x" * (MAX_NAME + 1)])
 def test_a_profile_name_no_page_would_take_is_reset(tmp_path: Path, name: str) -> None:
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"profile": name, "volume": 0.5}))
-    loaded, note = load_settings(path)
+    loaded, note = load_settings(path, LEVELS)
     assert loaded == Settings(volume=0.5)
     assert note == "Some settings were not valid and were reset: profile."
+
+
+def test_a_level_this_upright_does_not_have_is_reset(tmp_path: Path) -> None:
+    """Written by a newer Upright, or by hand: before, it stopped the window at the start."""
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"level": "expert", "volume": 0.5}))
+    assert load_settings(path, LEVELS) == (
+        Settings(volume=0.5),
+        "Some settings were not valid and were reset: level.",
+    )
+    path.write_text(json.dumps({"level": LEVELS[-1]}))
+    assert load_settings(path, LEVELS) == (Settings(level=LEVELS[-1]), None)

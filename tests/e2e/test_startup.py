@@ -100,3 +100,13 @@ def test_a_command_without_a_window_runs_with_the_collector_on(tmp_path: Path) -
 
     assert main(["--data-dir", str(tmp_path), "--version"]) == 0
     assert gc.isenabled()
+
+
+def test_a_settings_file_naming_a_level_this_upright_lacks_still_opens_the_window(
+    returning_user: Path,
+) -> None:
+    """Before, the home page's plan stopped the start with KeyError: no window at all."""
+    (returning_user / "settings.json").write_text('{"level": "expert", "text_scale": 1.5}')
+    out = run(FIRST_PAINT, str(returning_user))
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1])["modules"]  # it painted

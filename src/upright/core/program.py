@@ -114,6 +114,10 @@ class Catalog:
                 return level
         raise KeyError(f"no level called {level_id!r}")
 
+    @property
+    def level_ids(self) -> tuple[str, ...]:
+        return tuple(level.id for level in self.levels)
+
     def level_for_exercise(self, exercise_id: str) -> Level | None:
         return next((lv for lv in self.levels if lv.exercise_id == exercise_id), None)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,9 @@ _LIMITS: dict[str, tuple[float, float]] = {
 MAX_SETTINGS_BYTES = 64 * 1024
 
 
-def _accept(name: str, value: Any, default: Any) -> bool:
+def _accept(name: str, value: Any, default: Any, level_ids: Collection[str]) -> bool:
+    if name == "level":  # a level this Upright has: another one would stop it at the start
+        return value in level_ids
     if type(default) is bool:
         return isinstance(value, bool)
     if name == "profile":  # a name the people page and --profile would take, as they store it
@@ -55,8 +58,9 @@ def _accept(name: str, value: Any, default: Any) -> bool:
     return low <= value <= high and (not isinstance(default, int) or isinstance(value, int))
 
 
-def load_settings(path: Path) -> tuple[Settings, str | None]:
-    """The settings, and a plain message if the file had to be (partly) ignored."""
+def load_settings(path: Path, level_ids: Collection[str]) -> tuple[Settings, str | None]:
+    """The settings, and a plain message if the file had to be (partly) ignored. ``level_ids``:
+    the catalogue's levels (one written by a newer Upright, or by hand, may not be among them)."""
     try:
         raw = read_small_file(path, MAX_SETTINGS_BYTES)
         if len(raw) > MAX_SETTINGS_BYTES:
@@ -71,18 +75,18 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
     except (UnicodeDecodeError, ValueError) as exc:
         why = str(exc)
     else:
-        return _chosen(data)
+        return _chosen(data, level_ids)
     return Settings(), f"Your settings file {path} could not be read ({why}); defaults are in use."
 
 
-def _chosen(data: dict[str, Any]) -> tuple[Settings, str | None]:
+def _chosen(data: dict[str, Any], level_ids: Collection[str]) -> tuple[Settings, str | None]:
     """The valid settings in ``data`` over the defaults, and a note naming the others."""
     defaults = Settings()
     chosen: dict[str, Any] = {}
     ignored: list[str] = []
     for f in fields(Settings):
         if f.name in data:
-            if _accept(f.name, data[f.name], getattr(defaults, f.name)):
+            if _accept(f.name, data[f.name], getattr(defaults, f.name), level_ids):
                 chosen[f.name] = data[f.name]
             else:
                 ignored.append(f.name)
