@@ -142,7 +142,7 @@ def test_rename_moves_every_table_and_nothing_else(tmp_path: Path) -> None:
     assert set(counts(history, "Anna").values()) == {0}
     assert counts(history, "Bob") == before_bob
     assert profile_names(history.connection) == ["Anna Smith", "Bob", "default"]
-    programme = load_programme(history, "Anna Smith", CATALOG)
+    programme = load_programme(history, "Anna Smith", CATALOG)[0]
     assert programme is not None and programme.items[0].note == "For Anna"
     assert rename_profile(history, "Anna Smith", "anna smith") == "anna smith"  # case only
     with pytest.raises(ProfileError, match="already a person called Bob"):

@@ -302,7 +302,7 @@ def test_install_is_all_or_nothing(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.DatabaseError, match="disk full"):
         install_programme(history, CATALOG, "Anna", second, T0, "second")
     assert db_dump(history) == before
-    programme = load_programme(history, "Anna", CATALOG)
+    programme = load_programme(history, "Anna", CATALOG)[0]
     assert programme == first.programme
     hand = load_prescription(history, "Anna", CATALOG.exercise("hand-press-up"))
     assert hand[1] == ""  # never stored

@@ -110,3 +110,32 @@ def test_a_settings_file_naming_a_level_this_upright_lacks_still_opens_the_windo
     out = run(FIRST_PAINT, str(returning_user))
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout.strip().splitlines()[-1])["modules"]  # it painted
+
+
+def test_rows_damaged_inside_a_whole_file_still_let_the_window_open(returning_user: Path) -> None:
+    """A flipped character in the programme, the numbers, a session's ending and the safety
+    answers (SQLite's checks pass: the file is whole). Before, the start stopped at the first."""
+
+    from history_builder import add_session
+    from upright.core.catalog import load_builtin_catalog
+    from upright.core.prescriptions import save_prescription
+    from upright.core.programme import Programme, ProgrammeItem, save_programme
+
+    exercise = load_builtin_catalog().exercise("chest-raise")
+    assert exercise.defaults is not None
+    now = SystemClock().wall()
+    history = History(returning_user / "history.sqlite3")
+    save_programme(history, "default", Programme((ProgrammeItem(exercise.id),)), now)
+    save_prescription(history, "default", exercise.id, exercise.defaults, "", now)
+    add_session(history, now, [5.0] * 10, exercise=exercise.id)
+    for table, column in [
+        ("programmes", "data"),
+        ("prescriptions", "data"),
+        ("sessions", "ended_how"),
+        ("checkins", "answers"),
+    ]:
+        history.connection.execute(f"UPDATE {table} SET {column} = '~' || substr({column}, 2)")
+    history.close()
+    out = run(FIRST_PAINT, str(returning_user))
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1])["modules"]  # it painted

@@ -94,7 +94,7 @@ def test_keyboard_only_editing_and_saving(qtbot: QtBot, window: MainWindow) -> N
 
     ctx = window.ctx
     assert ctx.history is not None
-    stored = load_programme(ctx.history, "default", CATALOG)
+    stored = load_programme(ctx.history, "default", CATALOG)[0]
     assert stored is not None
     assert stored.exercise_ids == ("chest-raise", "forearm-press-up")
     assert stored.items[1].note == "Slowly, and only as high as is comfortable."
@@ -228,7 +228,7 @@ def test_import_and_export_through_files(qtbot: QtBot, window: MainWindow, tmp_p
     assert editor.save()
     ctx = window.ctx
     assert ctx.history is not None
-    assert load_programme(ctx.history, "default", CATALOG) == exported.programme
+    assert load_programme(ctx.history, "default", CATALOG)[0] == exported.programme
 
     hold = editor.form.boxes["hold_s"]
     assert isinstance(hold, QDoubleSpinBox)
@@ -307,5 +307,5 @@ def test_a_store_that_refuses_the_save_says_so_and_keeps_the_changes(
     assert editor.unsaved and editor.draft.prescriptions[0].hold_s == 15
     ctx.history.connection.execute("PRAGMA query_only = OFF")
     assert editor.save()
-    stored = load_programme(ctx.history, "default", CATALOG)
+    stored = load_programme(ctx.history, "default", CATALOG)[0]
     assert stored is not None and "Saved for default" in editor.status_label.text()

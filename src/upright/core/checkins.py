@@ -40,7 +40,12 @@ def latest_checkin(history: History, profile: str, kind: str) -> dict[str, Any] 
     ).fetchone()
     if row is None:
         return None
-    answers: dict[str, Any] = json.loads(row["answers"])
+    try:
+        answers = json.loads(row["answers"])
+    except ValueError:
+        answers = None
+    if not isinstance(answers, dict):  # its text damaged: as if not answered, so asked again
+        return None
     answers["_at"] = row["at"]
     return answers
 

@@ -12,6 +12,13 @@ from upright.core.fields import Problems, Reader
 from upright.core.history import History
 from upright.core.program import Exercise, Prescription
 
+# A stored prescription whose text was damaged (whole as SQL, so the file's checks pass);
+# the next session's numbers are saved over it.
+UNREADABLE_NUMBERS = (
+    "The numbers saved for this exercise could not be read, so it starts again from its first "
+    "numbers."
+)
+
 
 def prescription_from_json(text: str, source: str) -> Prescription:
     """Parse and validate stored or imported prescription fields (ValidationError if bad)."""
@@ -35,7 +42,10 @@ def load_prescription(
     ).fetchone()
     if row is None:
         return exercise.defaults, ""
-    return prescription_from_json(row["data"], f"prescription for {exercise.id}"), row["reason"]
+    try:
+        return prescription_from_json(row["data"], f"prescription for {exercise.id}"), row["reason"]
+    except ValueError:  # its text damaged: the first numbers are the safe ones to go on from
+        return exercise.defaults, UNREADABLE_NUMBERS
 
 
 def write_prescription(

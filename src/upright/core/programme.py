@@ -73,19 +73,33 @@ def read_programme(r: Reader, catalog: Catalog) -> Programme:
     return Programme(tuple(items), r.boolean("warmups", default=True))
 
 
-def load_programme(history: History | None, profile: str, catalog: Catalog) -> Programme | None:
-    """The stored programme, or None when the person has none (the chosen level applies)."""
+# A stored programme whose text was damaged (whole as SQL, so the file's checks pass).
+UNREADABLE_PROGRAMME = (
+    "The programme saved for this person could not be read, so the chosen level's exercises "
+    "are used until a new programme is saved."
+)
+
+
+def load_programme(
+    history: History | None, profile: str, catalog: Catalog
+) -> tuple[Programme | None, str]:
+    """The stored programme, or None when the person has none (the chosen level applies),
+    and a note for the person if the one stored could not be read (the level applies then too:
+    stopping the app at every start would leave them no way to save a new one)."""
     if history is None:
-        return None
+        return None, ""
     row = history.connection.execute(
         "SELECT data FROM programmes WHERE profile = ?", (profile,)
     ).fetchone()
     if row is None:
-        return None
+        return None, ""
     problems = Problems(f"programme of {profile}")
-    programme = read_programme(Reader(json.loads(row["data"]), "", problems), catalog)
-    problems.raise_if_any()
-    return programme
+    try:
+        programme = read_programme(Reader(json.loads(row["data"]), "", problems), catalog)
+        problems.raise_if_any()
+    except ValueError:  # not JSON, or not a programme this Upright can follow
+        return None, UNREADABLE_PROGRAMME
+    return programme, ""
 
 
 def write_programme(

@@ -147,7 +147,7 @@ def current_programme_file(
     catalog: Catalog, history: History | None, profile: str, level_id: str
 ) -> ProgrammeFile:
     """The person's programme (or their level's) with each exercise's stored prescription."""
-    programme = load_programme(history, profile, catalog) or level_programme(catalog, level_id)
+    programme = load_programme(history, profile, catalog)[0] or level_programme(catalog, level_id)
     prescriptions = tuple(
         load_prescription(history, profile, catalog.exercise(item.exercise_id))[0]
         for item in programme.items

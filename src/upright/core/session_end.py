@@ -14,3 +14,9 @@ class SessionEnd(StrEnum):
     STOPPED = "stopped"  # stopped early by the user
     PAIN = "pain"  # stopped for pain
     INTERRUPTED = "interrupted"  # the app died mid-session (crash, kill, power cut)
+
+    @classmethod
+    def _missing_(cls, value: object) -> SessionEnd:
+        """An ending this Upright does not know (a damaged row): read as interrupted, so the
+        session counts as not done, and the history can still be read."""
+        return cls.INTERRUPTED

@@ -40,6 +40,7 @@ class TodayPlan:
     items: tuple[TodayItem, ...]
     warmups: bool
     custom: bool  # a programme set for this person, rather than a built-in level
+    note: str = ""  # for the person: their stored programme could not be read
 
     @property
     def first(self) -> TodayItem:
@@ -54,7 +55,7 @@ def plan_today(
     catalog: Catalog, history: History | None, profile: str, level_id: str, today: date
 ) -> TodayPlan:
     """Each exercise's stored prescription, eased for today after a break (never stored)."""
-    stored = load_programme(history, profile, catalog)
+    stored, note = load_programme(history, profile, catalog)
     programme: Programme = stored or level_programme(catalog, level_id)
     outcomes = session_outcomes(history, profile) if history is not None else []
     items: list[TodayItem] = []
@@ -67,7 +68,7 @@ def plan_today(
                 base, reason = decision.prescription, decision.reason
         level = catalog.level_for_exercise(exercise.id)
         items.append(TodayItem(exercise, level, base, reason, entry.note))
-    return TodayPlan(tuple(items), programme.warmups, stored is not None)
+    return TodayPlan(tuple(items), programme.warmups, stored is not None, note)
 
 
 def conclude(

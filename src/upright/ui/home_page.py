@@ -187,7 +187,8 @@ class HomePage(QWidget):
         ]
         lines[-1] += f"  ·  {minutes_text(duration_s)}"
         self.numbers_label.setText("\n".join(lines))
-        reasons = [item.reason for item in today.items if item.reason]
+        reasons = [today.note] if today.note else []
+        reasons += [item.reason for item in today.items if item.reason]
         self.reason_label.setText("\n".join(reasons))
         self.reason_label.setVisible(bool(reasons))
         notes = [f"Note from your therapist: {i.note}" for i in today.items if i.note]

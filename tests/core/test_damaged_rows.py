@@ -1,0 +1,77 @@
+"""A row whose text was damaged (a flipped bit that leaves the file whole, so SQLite's checks
+pass) costs that row only: Upright still starts, says what it could not read, and goes on
+from the safe side. Before, each of these stopped the window at every start."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from history_builder import add_session
+from upright.core import records
+from upright.core.catalog import load_builtin_catalog
+from upright.core.checkins import SCREENING, latest_checkin, record_checkin
+from upright.core.history import History
+from upright.core.outcomes import session_outcomes
+from upright.core.prescriptions import UNREADABLE_NUMBERS, save_prescription
+from upright.core.programme import UNREADABLE_PROGRAMME, Programme, ProgrammeItem, save_programme
+from upright.core.session_end import SessionEnd
+from upright.core.today import plan_today
+
+CATALOG = load_builtin_catalog()
+T0 = datetime(2026, 11, 2, 9, tzinfo=UTC)
+TODAY = date(2026, 11, 3)
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> History:
+    history = History(tmp_path / "history.sqlite3")
+    yield history
+    history.close()
+
+
+def damage(history: History, table: str, column: str) -> None:
+    """One character of every value in the column changed, as a flipped bit would."""
+    history.connection.execute(f"UPDATE {table} SET {column} = '~' || substr({column}, 2)")
+
+
+def test_a_damaged_programme_gives_the_level_and_says_so(history: History) -> None:
+    chest = CATALOG.exercise("chest-raise")
+    save_programme(history, "default", Programme((ProgrammeItem(chest.id, "Slowly"),)), T0)
+    assert plan_today(CATALOG, history, "default", "beginner", TODAY).custom
+    damage(history, "programmes", "data")
+    today = plan_today(CATALOG, history, "default", "beginner", TODAY)
+    assert today.note == UNREADABLE_PROGRAMME and not today.custom
+    assert [item.exercise.id for item in today.items] == ["forearm-press-up"]
+
+
+def test_damaged_numbers_start_again_from_the_first_ones(history: History) -> None:
+    exercise = CATALOG.exercise("forearm-press-up")
+    assert exercise.defaults is not None
+    further = replace(exercise.defaults, hold_s=20.0)
+    save_prescription(history, "default", exercise.id, further, "Up by 5 s.", T0)
+    damage(history, "prescriptions", "data")
+    [item] = plan_today(CATALOG, history, "default", "beginner", TODAY).items
+    assert item.prescription == exercise.defaults  # 5 s, the easier side, not 20 s
+    assert item.reason == UNREADABLE_NUMBERS
+
+
+def test_a_session_with_a_damaged_ending_reads_as_interrupted(history: History) -> None:
+    add_session(history, T0, [5.0] * 10)
+    damage(history, "sessions", "ended_how")
+    [row] = records.sessions(history.connection, "default")
+    assert row.ended_how is SessionEnd.INTERRUPTED  # not done: it cannot count towards a step up
+    [outcome] = session_outcomes(history, "default")
+    assert outcome.ended is SessionEnd.INTERRUPTED
+
+
+def test_damaged_safety_answers_are_asked_again(history: History) -> None:
+    record_checkin(history, "default", SCREENING, T0, {"version": 1})
+    assert latest_checkin(history, "default", SCREENING) is not None
+    damage(history, "checkins", "answers")
+    assert latest_checkin(history, "default", SCREENING) is None
+    record_checkin(history, "default", SCREENING, T0 + timedelta(minutes=1), {"version": 1})
+    assert latest_checkin(history, "default", SCREENING) is not None
