@@ -236,11 +236,14 @@ def show_window(args: argparse.Namespace, paths: DataPaths, ctx: AppContext) -> 
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(
+        from upright.ui.dialogs import warn
+
+        warn(
             None,
             "Something went wrong",
             f"Upright hit an unexpected problem: {exc}\n\nYour saved reps are safe. "
             f"Details are in {paths.log}.",
+            QMessageBox.Icon.Critical,
         )
 
     sys.excepthook = excepthook

@@ -101,7 +101,7 @@ def test_a_delete_the_store_refuses_is_said_and_the_session_stays(
 ) -> None:
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warned.append(box.text()) or 0)
     assert window.ctx.history is not None
     other = sqlite3.connect(window.ctx.history.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program is writing to the history

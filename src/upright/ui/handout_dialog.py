@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from upright.ui.dialogs import warn
+
 if TYPE_CHECKING:
     from upright.context import AppContext
     from upright.core.handout_content import Handout
@@ -71,7 +73,7 @@ def save_pdf(parent: QWidget, handout: Handout, folder: Path) -> Path | None:
     try:
         write_handout(path, handout, local_paper())
     except OSError as exc:
-        QMessageBox.warning(parent, "Handout not saved", f"Could not write {path}: {exc}")
+        warn(parent, "Handout not saved", f"Could not write {path}: {exc}")
         return None
     return path
 

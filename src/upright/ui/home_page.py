@@ -19,6 +19,7 @@ from upright.core.progression import seconds_text
 from upright.core.records import SessionRow
 from upright.core.today import TodayPlan, minutes_text
 from upright.ui.flow_layout import FlowLayout
+from upright.ui.plain_text import as_plain_text
 from upright.ui.scrolling import scrolling_content
 from upright.ui.theme import set_relative_font
 
@@ -55,7 +56,7 @@ class HomePage(QWidget):
         self.setObjectName("page")
         title = QLabel("Upright")
         set_relative_font(title, 1.9, bold=True)
-        self.profile_label = QLabel()
+        self.profile_label = as_plain_text(QLabel())
         self.profile_label.setObjectName("muted")
         set_relative_font(self.profile_label, 1.2, bold=True)  # whose session this is, at a glance
         top = QHBoxLayout()
@@ -64,7 +65,7 @@ class HomePage(QWidget):
         top.addWidget(self.profile_label)
         self.profile_label.setWordWrap(True)
 
-        self.notice_label = QLabel()
+        self.notice_label = as_plain_text(QLabel())
         self.notice_label.setWordWrap(True)
         self.notice_label.setStyleSheet(
             "background: #fff4d6; border: 1px solid #e0b400; border-radius: 8px; padding: 8px;"
@@ -93,9 +94,9 @@ class HomePage(QWidget):
         self.numbers_label.setAccessibleName("Today's numbers")
         self.numbers_label.setWordWrap(True)
         self.exercise_label.setWordWrap(True)
-        self.reason_label = QLabel()
+        self.reason_label = as_plain_text(QLabel())
         self.reason_label.setWordWrap(True)
-        self.description_label = QLabel()
+        self.description_label = as_plain_text(QLabel())
         self.description_label.setWordWrap(True)
         self.description_label.setObjectName("muted")
         self.start_button = QPushButton("Start today's session  (Enter)")
@@ -119,9 +120,7 @@ class HomePage(QWidget):
 
         recent_title = QLabel("Recent sessions")
         set_relative_font(recent_title, 1.15, bold=True)
-        self.recent_label = QLabel()
-        # Qt enums by name here (the page is built before the first paint): upright.ui.shortcuts
-        self.recent_label.setProperty("textFormat", "PlainText")
+        self.recent_label = as_plain_text(QLabel())
         self.recent_label.setObjectName("muted")
         # A session's line is wider than a small screen at large text: wrap, never widen the page.
         self.recent_label.setWordWrap(True)

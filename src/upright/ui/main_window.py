@@ -177,6 +177,8 @@ class MainWindow(SessionControl, QMainWindow):
     def _delete_session(self, session_id: int) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from upright.ui.dialogs import warn
+
         answer = QMessageBox.question(
             self,
             "Delete this session?",
@@ -189,7 +191,7 @@ class MainWindow(SessionControl, QMainWindow):
         try:
             self.ctx.write(lambda h: h.delete_session(session_id))
         except HistoryError as exc:
-            QMessageBox.warning(self, "Not deleted", f"The session was not deleted: {exc}.")
+            warn(self, "Not deleted", f"The session was not deleted: {exc}.")
         self.show_history()
 
     def attach_hands_free(self, hands_free: HandsFree) -> None:
@@ -295,7 +297,9 @@ class MainWindow(SessionControl, QMainWindow):
         default (Enter and Esc)."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(self)
+        from upright.ui.plain_text import as_plain_text
+
+        box = as_plain_text(QMessageBox(self))
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Close Upright?")
         box.setText(self.ctx.unsaved_words())

@@ -27,6 +27,7 @@ from upright.core.profiles import (
     summaries,
 )
 from upright.ui.dialogs import confirm
+from upright.ui.plain_text import as_plain_text
 from upright.ui.scrolling import scrolling_content
 from upright.ui.shortcuts import page_shortcut
 from upright.ui.theme import set_relative_font
@@ -68,7 +69,7 @@ class ProfilesPage(QWidget):
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         set_relative_font(self.people, 1.2)
         self.people.itemActivated.connect(lambda _item: self.use_selected())
-        self.status_label = QLabel()
+        self.status_label = as_plain_text(QLabel())
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

@@ -35,6 +35,7 @@ from upright.core.programme_file import (
 from upright.core.undo import UndoStack
 from upright.ui.dialogs import confirm
 from upright.ui.flow_layout import FlowLayout
+from upright.ui.plain_text import as_plain_text
 from upright.ui.prescription_form import PrescriptionForm, problem_lines
 from upright.ui.programme_files import ProgrammeFiles
 from upright.ui.programme_list import ProgrammeList
@@ -60,7 +61,7 @@ class ProgrammeEditor(ProgrammeFiles, QWidget):
         self.stack: UndoStack[ProgrammeFile] | None = None
         self.saved_state: ProgrammeFile | None = None
         self.row = 0
-        self.title = QLabel()
+        self.title = as_plain_text(QLabel())
         set_relative_font(self.title, 1.6, bold=True)
         self.title.setWordWrap(True)
         intro = QLabel(
@@ -88,7 +89,7 @@ class ProgrammeEditor(ProgrammeFiles, QWidget):
 
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
-        self.status_label = QLabel()
+        self.status_label = as_plain_text(QLabel())
         self.status_label.setObjectName("muted")
         self.status_label.setWordWrap(True)
         self.undo_button = self._button("Undo (Ctrl+Z)", self.undo)

@@ -6,6 +6,7 @@ start-up: it costs about a third of a second.
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -34,6 +34,7 @@ from upright.core.progression import seconds_text
 from upright.core.projection import project
 from upright.core.today import TodayItem, TodayPlan
 from upright.core.weeks import ChartRange
+from upright.ui.dialogs import warn
 from upright.ui.flow_layout import FlowLayout
 from upright.ui.reflow import title_row
 from upright.ui.shortcuts import page_shortcut
@@ -217,7 +218,10 @@ class ProgressPage(QWidget):
     def _unreadable(self, exc: sqlite3.Error) -> None:
         """Degrade, never crash: say so in plain words; the rest of the app keeps working."""
         self.progress = None
-        self.empty_label.setText(f"<p>Your history could not be read just now ({exc}).</p>")
+        # Rich text here (the empty story has paragraphs): SQLite's words are escaped.
+        self.empty_label.setText(
+            f"<p>Your history could not be read just now ({html.escape(str(exc))}).</p>"
+        )
         self.stack.setCurrentWidget(self.empty_label)
         self.controls.hide()
         self.report_button.setEnabled(False)
@@ -306,4 +310,4 @@ class ProgressPage(QWidget):
         try:
             save()
         except OSError as exc:
-            QMessageBox.warning(self, "Not saved", f"Upright could not save {path}: {exc}")
+            warn(self, "Not saved", f"Upright could not save {path}: {exc}")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from upright.core.events import RepCompleted
 from upright.core.session_end import SessionEnd
+from upright.ui.plain_text import as_plain_text
 from upright.ui.theme import set_relative_font
 
 HEADLINES = {
@@ -42,7 +43,7 @@ class SummaryPage(QWidget):
         self.reps_label = QLabel()
         self.reps_label.setTextFormat(Qt.TextFormat.PlainText)
         set_relative_font(self.reps_label, 1.3)
-        self.saved_label = QLabel()
+        self.saved_label = as_plain_text(QLabel())
         self.saved_label.setWordWrap(True)
         # What changes next time, and why: the sentence people most need to read.
         set_relative_font(self.saved_label, 1.3)
