@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from history_builder import add_session
@@ -173,3 +174,31 @@ def test_the_history_can_be_exported_off_a_full_disk(small_disk: Path, tmp_path:
     assert "(the disk is full)" in done.stderr and "It was read as it is." in done.stderr
     assert len(target.read_text().splitlines()) == 1 + 21 * 10  # a heading, then every rep
     assert paths.database.read_bytes() == before
+
+
+def test_a_person_can_be_chosen_from_a_history_that_cannot_be_written(
+    qtbot: QtBot, small_disk: Path
+) -> None:
+    """In clinic, on a computer whose disk filled up: the people are listed and one can be
+    chosen (today's plan is theirs); adding, renaming and deleting wait for a history that
+    can be written. Before, the list was empty."""
+    clock = FakeClock()
+    paths, writable = a_returning_person(small_disk, clock)
+    assert writable.history is not None
+    add_session(writable.history, clock.wall() - timedelta(days=1), [8.0] * 10, profile="Bea")
+    writable.history.close()
+    remount(small_disk, "ro")
+    window = MainWindow(build_context(paths, clock))
+    qtbot.addWidget(window)
+    window.clinic.show_people()
+    page = window.clinic.people
+    listed = [page.people.item(row).data(Qt.ItemDataRole.UserRole) for row in range(2)]
+    assert page.people.count() == 2 and sorted(listed) == ["Bea", "default"]
+    assert "cannot be written just now" in page.status_label.text()
+    assert page.use_button.isEnabled() and not page.new_button.isEnabled()
+    page.people.setCurrentRow(listed.index("Bea"))
+    page.use_selected()
+    assert window.ctx.settings.profile == "Bea"
+    assert window.pages.currentWidget() is window.home
+    assert window.home.profile_label.text() == "Person: Bea"
+    assert "8 s" in window.home.recent_label.text()  # Bea's own session, read as it is

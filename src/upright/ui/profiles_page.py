@@ -116,20 +116,26 @@ class ProfilesPage(QWidget):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def show_people(self, status: str = "", select: str | None = None) -> None:
-        history = self.ctx.history
+        readable, writable = self.ctx.readable, self.ctx.history is not None
         self.people.clear()
         current = self.ctx.settings.profile
-        if history is None:
+        if readable is None:
             status = "Your history could not be opened, so people cannot be changed just now."
         else:
-            for s in summaries(history.connection):
+            for s in summaries(readable.connection):
                 item = QListWidgetItem(describe(s.name, s.sessions, s.last_day, s.name == current))
                 item.setData(Qt.ItemDataRole.UserRole, s.name)
                 self.people.addItem(item)
                 if s.name == (select or current):
                     self.people.setCurrentItem(item)
-        for b in (self.use_button, self.new_button, self.rename_button, self.delete_button):
-            b.setEnabled(history is not None)
+            if not writable:  # read as it is (a full disk, a read-only folder)
+                status = status or (
+                    "Your history cannot be written just now: a person can be chosen, but not "
+                    "added, renamed or deleted."
+                )
+        self.use_button.setEnabled(readable is not None)
+        for b in (self.new_button, self.rename_button, self.delete_button):
+            b.setEnabled(writable)
         self.status_label.setText(status)
         self.people.setFocus()
 
