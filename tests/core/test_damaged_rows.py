@@ -75,3 +75,21 @@ def test_damaged_safety_answers_are_asked_again(history: History) -> None:
     assert latest_checkin(history, "default", SCREENING) is None
     record_checkin(history, "default", SCREENING, T0 + timedelta(minutes=1), {"version": 1})
     assert latest_checkin(history, "default", SCREENING) is not None
+
+
+def test_a_session_with_a_damaged_day_keeps_the_day_it_began(history: History) -> None:
+    add_session(history, T0, [5.0] * 10)
+    damage(history, "sessions", "local_day")
+    [outcome] = session_outcomes(history, "default")
+    assert outcome.day == T0.astimezone().date()  # from its start time, in this computer's zone
+
+
+def test_a_session_whose_numbers_were_damaged_is_left_out_of_the_rules(history: History) -> None:
+    add_session(history, T0, [5.0] * 10)
+    add_session(history, T0 + timedelta(days=1), [5.0] * 10)
+    history.connection.execute("UPDATE planned SET hold_s = 0 WHERE session_id = 1")
+    history.connection.execute("UPDATE sessions SET pain_after = 130 WHERE id = 2")
+    assert session_outcomes(history, "default") == []
+    add_session(history, T0 + timedelta(days=2), [5.0] * 10)
+    assert len(session_outcomes(history, "default")) == 1
+    plan_today(CATALOG, history, "default", "beginner", TODAY)  # and today's plan is made

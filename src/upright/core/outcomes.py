@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from upright.core.history import History
 from upright.core.progression import SessionOutcome
 from upright.core.session_end import SessionEnd
 
 _SQL = """
-SELECT s.local_day, p.exercise, p.hold_s, p.reps, s.ended_how, s.pain_before, s.pain_after,
-       s.effort, s.next_day_worse,
+SELECT s.local_day, s.started_utc, p.exercise, p.hold_s, p.reps, s.ended_how, s.pain_before,
+       s.pain_after, s.effort, s.next_day_worse,
        (SELECT COUNT(DISTINCT r.rep) FROM reps r
          WHERE r.session_id = s.id AND r.exercise = p.exercise AND r.completed) AS done
 FROM sessions s JOIN planned p ON p.session_id = s.id
@@ -20,13 +20,15 @@ ORDER BY s.started_utc, s.id, p.position
 
 
 def session_outcomes(history: History, profile: str) -> list[SessionOutcome]:
-    """Every ended session of the person, oldest first (a session still running is left out)."""
+    """Every ended session of the person, oldest first (a session still running is left out).
+    A row whose numbers were damaged (a hold of 0, a pain of 130) is left out too: the rules
+    go on from the others, rather than Upright stopping at every start."""
     out: list[SessionOutcome] = []
     for row in history.connection.execute(_SQL, (profile,)):
         worse = row["next_day_worse"]
-        out.append(
-            SessionOutcome(
-                day=date.fromisoformat(row["local_day"]),
+        try:
+            outcome = SessionOutcome(
+                day=_day(row["local_day"], row["started_utc"]),
                 exercise_id=row["exercise"],
                 hold_s=row["hold_s"],
                 reps_planned=row["reps"],
@@ -37,5 +39,15 @@ def session_outcomes(history: History, profile: str) -> list[SessionOutcome]:
                 effort=row["effort"],
                 next_day_worse=None if worse is None else bool(worse),
             )
-        )
+        except (TypeError, ValueError, OverflowError, OSError):  # OSError: a day out of range
+            continue
+        out.append(outcome)
     return out
+
+
+def _day(local_day: str, started_utc: float) -> date:
+    """The session's calendar day; if its stored text was damaged, the day it began here."""
+    try:
+        return date.fromisoformat(local_day)
+    except (TypeError, ValueError):
+        return datetime.fromtimestamp(started_utc).date()
