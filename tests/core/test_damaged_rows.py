@@ -19,6 +19,7 @@ from upright.core.outcomes import session_outcomes
 from upright.core.prescriptions import UNREADABLE_NUMBERS, save_prescription
 from upright.core.programme import UNREADABLE_PROGRAMME, Programme, ProgrammeItem, save_programme
 from upright.core.session_end import SessionEnd
+from upright.core.session_table import session_summaries
 from upright.core.today import plan_today
 
 CATALOG = load_builtin_catalog()
@@ -93,3 +94,12 @@ def test_a_session_whose_numbers_were_damaged_is_left_out_of_the_rules(history: 
     add_session(history, T0 + timedelta(days=2), [5.0] * 10)
     assert len(session_outcomes(history, "default")) == 1
     plan_today(CATALOG, history, "default", "beginner", TODAY)  # and today's plan is made
+
+
+def test_a_held_time_stored_as_text_still_lists_its_session(history: History) -> None:
+    add_session(history, T0, [5.0] * 10)
+    history.connection.execute("UPDATE reps SET held_s = 'x' WHERE rep = 1")  # SQLite keeps text
+    [row] = records.sessions(history.connection, "default")
+    assert row.best_hold_s == 5.0 and row.reps_planned == 10
+    [summary] = session_summaries(history.connection, "default")  # the history page's list
+    assert (summary.planned_hold_s, summary.median_s, summary.best_s) == (5.0, 5.0, 5.0)

@@ -49,6 +49,7 @@ WHERE s.profile = ? AND s.local_day BETWEEN ? AND ?
 
 _COMPUTE = (
     # What was done: the median from each session's holds in order, by window functions.
+    # (As numbers even where a damaged row holds text: see upright.core.records.)
     """
     INSERT INTO temp.charts_holds
     SELECT r.session_id, r.exercise, st.profile, st.local_day, st.started_utc, NULL, 0,
@@ -56,7 +57,7 @@ _COMPUTE = (
            AVG(CASE WHEN k IN ((n + 1) / 2, (n + 2) / 2) THEN held_s END),
            MAX(held_s), SUM(held_s)
     FROM (
-        SELECT session_id, exercise, held_s, completed, rep,
+        SELECT session_id, exercise, CAST(held_s AS REAL) AS held_s, completed, rep,
                ROW_NUMBER() OVER (PARTITION BY session_id, exercise ORDER BY held_s) AS k,
                COUNT(*) OVER (PARTITION BY session_id, exercise) AS n
         FROM reps WHERE session_id IN (SELECT id FROM temp.charts_stale)
@@ -73,10 +74,10 @@ _COMPUTE = (
     # And the plan of each.
     """
     UPDATE temp.charts_holds SET
-        planned_hold = (SELECT MAX(p.hold_s) FROM planned p
+        planned_hold = (SELECT MAX(CAST(p.hold_s AS REAL)) FROM planned p
                         WHERE p.session_id = charts_holds.session_id
                           AND p.exercise = charts_holds.exercise),
-        planned_reps = (SELECT COALESCE(SUM(p.reps), 0) FROM planned p
+        planned_reps = (SELECT COALESCE(SUM(CAST(p.reps AS INTEGER)), 0) FROM planned p
                         WHERE p.session_id = charts_holds.session_id
                           AND p.exercise = charts_holds.exercise)
     WHERE session_id IN (SELECT id FROM temp.charts_stale)

@@ -55,13 +55,18 @@ class RepRow:
 
 _SESSION_SQL = """
 SELECT s.id, s.profile, s.level, s.started_at, s.local_day, s.ended_how,
-       (SELECT COALESCE(SUM(p.reps), 0) FROM planned p WHERE p.session_id = s.id) AS planned,
+       (SELECT COALESCE(SUM(CAST(p.reps AS INTEGER)), 0) FROM planned p
+         WHERE p.session_id = s.id) AS planned,
        (SELECT COUNT(DISTINCT r.exercise || ':' || r.rep) FROM reps r
          WHERE r.session_id = s.id AND r.completed) AS done,
-       (SELECT COALESCE(MAX(p.hold_s), 0) FROM planned p WHERE p.session_id = s.id) AS target,
-       (SELECT COALESCE(MAX(r.held_s), 0) FROM reps r WHERE r.session_id = s.id) AS best
+       (SELECT COALESCE(MAX(CAST(p.hold_s AS REAL)), 0) FROM planned p
+         WHERE p.session_id = s.id) AS target,
+       (SELECT COALESCE(MAX(CAST(r.held_s AS REAL)), 0) FROM reps r
+         WHERE r.session_id = s.id) AS best
 FROM sessions s
 """
+# The CASTs: SQLite keeps a value of another type where a damaged row holds one (text in a
+# number's column); as numbers, a list of sessions can always be shown.
 
 
 def _session(row: sqlite3.Row) -> SessionRow:

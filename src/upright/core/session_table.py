@@ -33,8 +33,8 @@ _SQL = """
 SELECT s.id, s.started_at, s.local_day, s.level, s.ended_how, {checkins},
        (SELECT group_concat(exercise, ' ') FROM
            (SELECT exercise FROM planned WHERE session_id = s.id ORDER BY position)),
-       (SELECT COALESCE(SUM(reps), 0) FROM planned WHERE session_id = s.id),
-       (SELECT MAX(hold_s) FROM planned WHERE session_id = s.id),
+       (SELECT COALESCE(SUM(CAST(reps AS INTEGER)), 0) FROM planned WHERE session_id = s.id),
+       (SELECT MAX(CAST(hold_s AS REAL)) FROM planned WHERE session_id = s.id),
        (SELECT COALESCE(SUM(done), 0) FROM temp.charts_holds WHERE session_id = s.id),
        h.median, (SELECT MAX(best) FROM temp.charts_holds WHERE session_id = s.id)
 FROM sessions s
