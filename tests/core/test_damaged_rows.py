@@ -103,3 +103,13 @@ def test_a_held_time_stored_as_text_still_lists_its_session(history: History) ->
     assert row.best_hold_s == 5.0 and row.reps_planned == 10
     [summary] = session_summaries(history.connection, "default")  # the history page's list
     assert (summary.planned_hold_s, summary.median_s, summary.best_s) == (5.0, 5.0, 5.0)
+
+
+def test_text_a_flipped_bit_left_invalid_as_utf8_is_read(history: History) -> None:
+    """SQLite stores the bytes and its checks pass; Python's decoding stopped the start."""
+    add_session(history, T0, [5.0] * 10)
+    for table in ("planned", "reps"):
+        history.connection.execute(f"UPDATE {table} SET exercise = CAST(X'666FF2' AS TEXT)")
+    [outcome] = session_outcomes(history, "default")
+    assert outcome.exercise_id == "fo\ufffd"
+    plan_today(CATALOG, history, "default", "beginner", TODAY)

@@ -122,6 +122,7 @@ class History:
                 _create_private(self.path)
             self._db = sqlite3.connect(str(path), isolation_level=None, timeout=self._patience_s)
         self._db.row_factory = sqlite3.Row
+        self._db.text_factory = _text
         try:
             self._refuse_newer()  # before anything, even a PRAGMA, writes to the file
             if read_only:
@@ -297,6 +298,12 @@ class History:
     def delete_session(self, session_id: int) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+
+def _text(raw: bytes) -> str:
+    """A TEXT value. Bytes a flipped bit left invalid as UTF-8 read as U+FFFD: SQLite's own
+    checks pass such a file, and an error would stop whatever reads the row (today's plan)."""
+    return raw.decode("utf-8", "replace")
 
 
 def _tables(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
