@@ -127,6 +127,37 @@ def test_damaged_database_is_moved_aside_and_a_new_one_started(tmp_path: Path, d
     assert records.sessions(opened.history.connection, "default") == []
 
 
+def test_what_can_still_be_read_of_a_damaged_history_is_kept(tmp_path: Path) -> None:
+    """A zeroed page costs the rows on it: the sessions and reps on every other page are
+    copied into the new history (the damaged file is only read)."""
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    for _ in range(150):
+        a_session(history, reps=10)
+    history.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = {r.id: r for r in records.sessions(history.connection, "default", 1000)}
+    reps = {sid: records.reps(history.connection, sid) for sid in before}
+    history.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = len(data) // page // 2
+    data[middle * page : (middle + 1) * page] = bytes(page)
+    path.write_bytes(bytes(data))
+    opened = open_history(path, T0)
+    db = opened.history.connection
+    after = {r.id: r for r in records.sessions(db, "default", 1000)}
+    assert opened.notice is not None
+    assert f"with the {len(after)} sessions it could still read" in opened.notice
+    assert 150 - 60 <= len(after) < 150  # a page holds about fifty sessions, or 150 reps
+    for sid, row in after.items():  # each copied as it was, with the reps that could be read
+        assert row.started_at == before[sid].started_at and row.level == before[sid].level
+        assert set(records.reps(db, sid)) <= set(reps[sid])
+    assert sum(len(records.reps(db, sid)) for sid in after) >= 10 * len(after) - 150
+    [kept] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]  # nothing made beside it
+    assert kept.read_bytes() == bytes(data)
+    assert opened.history.integrity_ok()
+
+
 def _damaged_copy(tmp_path: Path, damage: Callable[[bytearray, History], None]) -> Path:
     path = tmp_path / "h.sqlite3"
     history = History(path)
@@ -161,6 +192,31 @@ def test_a_damaged_index_is_rebuilt_from_the_records_and_nothing_is_lost(tmp_pat
     [kept] = [p for p in tmp_path.iterdir() if p.name.endswith(".damaged-20260302-093000")]
     assert kept.name in opened.notice and kept.read_bytes() == damaged
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+
+def test_damage_a_rebuilt_index_cannot_mend_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    """Two planned rows with one key: integrity_check names only the index, but rebuilding it
+    fails. The rebuilding is done in a copy, so the file kept aside is exactly as it was."""
+
+    def duplicate_planned_key(data: bytearray, history: History) -> None:
+        db = history.connection
+        [(root,)] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'planned'")
+        [(page_size,)] = db.execute("PRAGMA page_size").fetchall()
+        page = bytes(data[(root - 1) * page_size : root * page_size])
+        at = (root - 1) * page_size + page.index(b"\x02forearm-press-up")  # session 2's row
+        data[at] = 1  # now a second row for (session 1, position 0)
+
+    path = _damaged_copy(tmp_path, duplicate_planned_key)
+    damaged = path.read_bytes()
+    opened = open_history(path, T0)
+    assert opened.notice and "damaged" in opened.notice and "Upright rebuilt" not in opened.notice
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "h.sqlite3-wal") == [
+        "h.sqlite3",
+        "h.sqlite3-shm",
+        "h.sqlite3.damaged-20260302-093000",
+    ]
+    assert (tmp_path / "h.sqlite3.damaged-20260302-093000").read_bytes() == damaged
+    assert opened.history.integrity_ok()
 
 
 def test_a_garbled_schema_is_moved_aside(tmp_path: Path) -> None:
@@ -220,8 +276,8 @@ def test_a_database_that_is_not_a_whole_history_is_moved_aside_unchanged(
     assert opened.notice and "damaged" in opened.notice and "Nothing was deleted" in opened.notice
     [kept] = [p for p in tmp_path.iterdir() if p.name.endswith(".damaged-20260302-093000")]
     assert kept.read_bytes() == before  # not even switched to WAL before it was moved
-    a_session(opened.history)  # the new history takes a session
-    assert len(records.sessions(opened.history.connection, "default")) == 1
+    sid = a_session(opened.history)  # the new history takes a session
+    assert [r.rep for r in records.reps(opened.history.connection, sid)] == [1, 2, 3]
 
 
 def test_read_only_refuses_a_history_missing_a_table(tmp_path: Path) -> None:

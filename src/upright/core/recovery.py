@@ -17,6 +17,7 @@ from upright.core.history import (
     NewerDatabaseError,
     result_code,
 )
+from upright.core.salvage import salvage
 
 
 @dataclass(frozen=True)
@@ -73,25 +74,42 @@ _INDEX_PROBLEM = re.compile(
 )
 
 
-def _repair_indexes(history: History, now: datetime) -> str | None:
-    """Rebuild damaged indexes, after keeping a copy of the file as it was: the notice, or None
-    if the damage is not to the indexes alone or remains."""
-    problems = _integrity_problems(history)
-    if not all(_INDEX_PROBLEM.match(problem) for problem in problems):
-        return None
-    kept = _free_name(history.path, now)
-    for suffix in ("", "-wal"):  # opening it wrote nothing: these are the files as they were
-        source = history.path.with_name(history.path.name + suffix)
+def _rebuilt_indexes(path: Path, now: datetime, patience_s: float | None) -> Opened | None:
+    """Only indexes damaged: rebuild them (REINDEX) in a copy of the file, then keep the file
+    as it was aside and put the rebuilt copy in its place. None, with nothing changed, if the
+    damage remains (it was not to the indexes alone)."""
+    rebuilding = path.with_name(path.name + ".rebuilding")
+    _remove_with_journal(rebuilding)  # left by a start that was stopped while rebuilding
+    for suffix in ("", "-wal"):  # the history was opened but not written: as it was
+        source = path.with_name(path.name + suffix)
         if source.exists():
-            _copy_private(source, kept.with_name(kept.name + suffix))
-    history.connection.execute("REINDEX")
-    if _integrity_problems(history):
+            _copy_private(source, rebuilding.with_name(rebuilding.name + suffix))
+    copy = History(rebuilding)
+    try:
+        copy.connection.execute("REINDEX")
+        whole = not _integrity_problems(copy)
+    except sqlite3.DatabaseError:  # two rows with one key, say: then the table is damaged too
+        whole = False
+    finally:
+        copy.close()  # the last connection: its -wal is written into the file
+    if not whole:
+        _remove_with_journal(rebuilding)
         return None
-    return (
+    kept = _move_aside(path, now)
+    rebuilding.replace(path)
+    _remove_with_journal(rebuilding)
+    notice = (
         f"Part of your history file's index was damaged; Upright rebuilt it from your records, "
         f"so nothing was lost. A copy of the file as it was is kept as {kept.name} in "
         f"{kept.parent}."
     )
+    return Opened(History(path, patience_s), notice)
+
+
+def _remove_with_journal(path: Path) -> None:
+    """Upright's own scratch copy, with its -wal and -shm files."""
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def _copy_private(source: Path, target: Path) -> None:
@@ -143,10 +161,13 @@ def _open_unless_damaged(path: Path, now: datetime, patience_s: float | None) ->
     opened: Opened | None = None  # None: not a database, or damaged beyond its indexes
     try:
         history = History(path, patience_s)
-        if not _integrity_problems(history):
+        problems = _integrity_problems(history)
+        if not problems:
             opened = Opened(history, None)
-        elif repaired := _repair_indexes(history, now):
-            opened = Opened(history, repaired)
+        elif all(_INDEX_PROBLEM.match(problem) for problem in problems):
+            history.close()
+            history = None
+            opened = _rebuilt_indexes(path, now, patience_s)
     except NewerDatabaseError:
         raise
     except DamagedHistoryError:
@@ -176,11 +197,17 @@ def open_history(path: Path, now: datetime, patience_s: float | None = None) -> 
         raise HistoryError(
             f"The history file {path} is damaged and could not be moved aside ({exc.strerror})."
         ) from exc
-    notice = (
-        f"Your history file was damaged, so Upright kept it as {moved.name} in {moved.parent} "
-        "and started a new one. Nothing was deleted."
-    )
-    return Opened(History(path), notice)
+    history = History(path)
+    sessions = salvage(moved, history)
+    kept = f"Your history file was damaged, so Upright kept it as {moved.name} in {moved.parent}"
+    if sessions:
+        notice = (
+            f"{kept} and started a new one with the {sessions} session"
+            f"{'' if sessions == 1 else 's'} it could still read from it. Nothing was deleted."
+        )
+    else:
+        notice = f"{kept} and started a new one. Nothing was deleted."
+    return Opened(history, notice)
 
 
 def open_for_sessions(
