@@ -80,9 +80,12 @@ def test_damaged_safety_answers_are_asked_again(history: History) -> None:
 
 def test_a_session_with_a_damaged_day_keeps_the_day_it_began(history: History) -> None:
     add_session(history, T0, [5.0] * 10)
-    damage(history, "sessions", "local_day")
+    history.connection.execute("UPDATE sessions SET local_day = '2p' || substr(local_day, 3)")
+    began = T0.astimezone().date()  # from its start time, in this computer's zone
     [outcome] = session_outcomes(history, "default")
-    assert outcome.day == T0.astimezone().date()  # from its start time, in this computer's zone
+    assert outcome.day == began
+    [summary] = session_summaries(history.connection, "default")  # the history page's list
+    assert summary.day == began
 
 
 def test_a_session_whose_numbers_were_damaged_is_left_out_of_the_rules(history: History) -> None:

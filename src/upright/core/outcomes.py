@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from upright.core.history import History
 from upright.core.progression import SessionOutcome
+from upright.core.records import session_day
 from upright.core.session_end import SessionEnd
 
 _SQL = """
@@ -28,7 +27,7 @@ def session_outcomes(history: History, profile: str) -> list[SessionOutcome]:
         worse = row["next_day_worse"]
         try:
             outcome = SessionOutcome(
-                day=_day(row["local_day"], row["started_utc"]),
+                day=session_day(row["local_day"], row["started_utc"]),
                 exercise_id=row["exercise"],
                 hold_s=row["hold_s"],
                 reps_planned=row["reps"],
@@ -43,11 +42,3 @@ def session_outcomes(history: History, profile: str) -> list[SessionOutcome]:
             continue
         out.append(outcome)
     return out
-
-
-def _day(local_day: str, started_utc: float) -> date:
-    """The session's calendar day; if its stored text was damaged, the day it began here."""
-    try:
-        return date.fromisoformat(local_day)
-    except (TypeError, ValueError):
-        return datetime.fromtimestamp(started_utc).date()

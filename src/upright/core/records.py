@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from upright.core.session_end import SessionEnd
 
@@ -51,6 +52,14 @@ class RepRow:
     completed: bool
     started_at: str
     ended_at: str
+
+
+def session_day(local_day: str, started_utc: float) -> date:
+    """A session's calendar day; if its stored text was damaged, the day it began here."""
+    try:
+        return date.fromisoformat(local_day)
+    except (TypeError, ValueError):
+        return datetime.fromtimestamp(started_utc).date()
 
 
 _SESSION_SQL = """

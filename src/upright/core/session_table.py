@@ -8,6 +8,7 @@ from datetime import date
 
 from upright.core import hold_stats
 from upright.core.progress_queries import CHECKIN_COLUMNS
+from upright.core.records import session_day
 from upright.core.session_end import SessionEnd
 
 
@@ -36,7 +37,8 @@ SELECT s.id, s.started_at, s.local_day, s.level, s.ended_how, {checkins},
        (SELECT COALESCE(SUM(CAST(reps AS INTEGER)), 0) FROM planned WHERE session_id = s.id),
        (SELECT MAX(CAST(hold_s AS REAL)) FROM planned WHERE session_id = s.id),
        (SELECT COALESCE(SUM(done), 0) FROM temp.charts_holds WHERE session_id = s.id),
-       h.median, (SELECT MAX(best) FROM temp.charts_holds WHERE session_id = s.id)
+       h.median, (SELECT MAX(best) FROM temp.charts_holds WHERE session_id = s.id),
+       s.started_utc
 FROM sessions s
 LEFT JOIN temp.charts_holds h ON h.session_id = s.id AND h.exercise =
     (SELECT exercise FROM planned WHERE session_id = s.id ORDER BY position LIMIT 1)
@@ -54,11 +56,11 @@ def session_summaries(
 ) -> list[SessionSummary]:
     """The person's sessions between two local days (inclusive), newest first."""
     newest_first = (
-        "SELECT local_day FROM sessions WHERE profile = ? AND local_day <= ?"
+        "SELECT local_day, started_utc FROM sessions WHERE profile = ? AND local_day <= ?"
         " ORDER BY started_utc DESC, id DESC LIMIT 1 OFFSET ?"
     )
     oldest = db.execute(newest_first, (profile, str(end or date.max), limit - 1)).fetchone()
-    first = max(start or date.min, date.fromisoformat(oldest[0]) if oldest else date.min)
+    first = max(start or date.min, session_day(*oldest) if oldest else date.min)
     hold_stats.refresh(db, profile, first, end or date.max)
     picked = ", ".join(CHECKIN_COLUMNS)
     params = {
@@ -72,7 +74,7 @@ def session_summaries(
         SessionSummary(
             id=row[0],
             started_at=row[1],
-            day=date.fromisoformat(row[2]),
+            day=session_day(row[2], row[14]),
             level=row[3],
             ended_how=SessionEnd(row[4]),
             pain_before=row[5],

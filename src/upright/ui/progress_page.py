@@ -87,6 +87,11 @@ def progress_source(ctx: AppContext, today: TodayPlan) -> ProgressSource:
 WARM_DELAY_MS = 400  # the page is on screen before the older years are summarised
 
 
+# What reading the history for the charts may meet: a file another program holds, or a row
+# whose text was damaged (a day that is not a date); the page says so, the app goes on.
+UNREADABLE = (sqlite3.Error, ValueError, TypeError)
+
+
 class ProgressPage(QWidget):
     back_requested = Signal()
 
@@ -174,7 +179,7 @@ class ProgressPage(QWidget):
             if source.db is not None:
                 ensure_indexes(source.db)
             choices = exercises(source)
-        except sqlite3.Error as exc:
+        except UNREADABLE as exc:
             self._unreadable(exc)
             return
         self.exercise_box.blockSignals(True)
@@ -202,7 +207,7 @@ class ProgressPage(QWidget):
             progress = load_progress(
                 self.source, self.chart_range, self.exercise, self._max_points()
             )
-        except sqlite3.Error as exc:
+        except UNREADABLE as exc:
             self._unreadable(exc)
             return
         self.empty_label.setText(EMPTY_STORY)
@@ -215,7 +220,7 @@ class ProgressPage(QWidget):
         self._ensure_cards().show_progress(progress, self.source)
         self.stack.setCurrentWidget(self.scroll)
 
-    def _unreadable(self, exc: sqlite3.Error) -> None:
+    def _unreadable(self, exc: Exception) -> None:
         """Degrade, never crash: say so in plain words; the rest of the app keeps working."""
         self.progress = None
         # Rich text here (the empty story has paragraphs): SQLite's words are escaped.
@@ -272,7 +277,7 @@ class ProgressPage(QWidget):
         start, end = self._warm_spans.pop(0)
         try:
             hold_stats.refresh(self.source.db, self.source.profile, start, end)
-        except sqlite3.Error:
+        except UNREADABLE:
             self._warm_spans.clear()  # each range computes what it shows when it is chosen
         self._warm_timer.setInterval(0)
 
