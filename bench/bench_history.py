@@ -1,8 +1,10 @@
-"""Durable rep commits: latency of History.add_rep (WAL, synchronous=FULL) on a real file; and
-opening ten years' history read-only (its integrity_check), as Upright does when it cannot write."""
+"""Durable rep commits: latency of History.add_rep (WAL, synchronous=FULL) on a real file;
+opening ten years' history read-only (its integrity_check), as Upright does when it cannot
+write; and opening it with one page zeroed: what is kept of it, and how long that takes."""
 
 from __future__ import annotations
 
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -13,6 +15,7 @@ from synthetic import generate
 
 from upright.core.events import RepCompleted
 from upright.core.history import History, PlannedExercise
+from upright.core.recovery import open_history
 
 WRITES = 1000
 OPENS = 7
@@ -40,12 +43,14 @@ def main() -> None:
         f"max {latencies[-1]:.2f} ms   (goal: p99 under 10 ms)"
     )
 
-    read_only_open(folder / "ten-years.sqlite3")
+    ten_years = folder / "ten-years.sqlite3"
+    generate(ten_years, date(2016, 12, 1), 3652).close()
+    read_only_open(ten_years)
+    damaged_open(ten_years)
 
 
 def read_only_open(path: Path) -> None:
     """The fallback when the history cannot be written (a read-only folder, a full disk)."""
-    generate(path, date(2016, 12, 1), 3652).close()
     times: list[float] = []
     for _ in range(OPENS):
         started = time.perf_counter()
@@ -54,6 +59,31 @@ def read_only_open(path: Path) -> None:
     size = path.stat().st_size / 1e6
     print(f"read-only open of ten years' history ({size:.0f} MB, with its integrity_check)")
     print(f"  median {statistics.median(times):.1f} ms   max {max(times):.1f} ms")
+
+
+def damaged_open(path: Path) -> None:
+    """A page of the middle of the file zeroed: the file is kept aside, and what can still be
+    read of it copied into a new history (upright.core.salvage), once."""
+    reps_before = _reps(path)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = len(data) // page // 2
+    data[middle * page : (middle + 1) * page] = bytes(page)
+    path.write_bytes(bytes(data))
+    started = time.perf_counter()
+    opened = open_history(path, datetime.now(UTC))
+    took = (time.perf_counter() - started) * 1000
+    opened.history.close()
+    print(f"opening it with page {middle + 1} zeroed: moved aside and its readable rows kept")
+    print(f"  {took:.0f} ms, {_reps(path):,} of {reps_before:,} reps kept")
+
+
+def _reps(path: Path) -> int:
+    db = sqlite3.connect(path)
+    try:
+        return int(db.execute("SELECT COUNT(*) FROM reps").fetchone()[0])
+    finally:
+        db.close()
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from upright.core.schema import SCHEMA_VERSION
 # Parents first: a session's planned exercises and reps are copied only with the session.
 _ORDER = ("profiles", "sessions", "planned", "reps", "checkins", "prescriptions", "programmes")
 _OF_A_SESSION = ("planned", "reps")
+# A page that cannot be read (UnicodeDecodeError: SQLite's own message about it is not text).
+_UNREADABLE = (sqlite3.DatabaseError, UnicodeDecodeError)
 # How far past a page that cannot be read to look for one that can (rowids).
 _FURTHEST_JUMP = 1 << 40
 
@@ -34,7 +36,7 @@ def salvage(damaged: Path, into: History) -> int:
             return 0
         tables = {name: sorted(cols) for name, cols in expected_tables(SCHEMA_VERSION).items()}
         rows = {table: list(_readable_rows(source, table, tables[table])) for table in _ORDER}
-    except sqlite3.DatabaseError:  # not even the schema can be read
+    except _UNREADABLE:  # not even the schema can be read
         return 0
     finally:
         source.close()
@@ -79,7 +81,7 @@ def _readable_rows(
                 after = row[0]
                 yield tuple(row[1:])
             return  # the end of the table
-        except sqlite3.DatabaseError:
+        except _UNREADABLE:
             after = _next_readable(db, select, after)
 
 
@@ -101,6 +103,6 @@ def _next_readable(db: sqlite3.Connection, select: str, bad: int) -> int | None:
 def _reads_from(db: sqlite3.Connection, select: str, after: int) -> bool:
     try:
         db.execute(select, (after,)).fetchone()
-    except sqlite3.DatabaseError:
+    except _UNREADABLE:
         return False
     return True
