@@ -100,9 +100,13 @@ def build_parser(commands_too: bool = True) -> argparse.ArgumentParser:
     _window_options(start)
     export = commands.add_parser("export", help="write the history as CSV, one row per rep")
     export.add_argument("--csv", required=True, type=Path, metavar="FILE")
+    export.add_argument("--profile", type=profile_name, metavar="NAME", dest="profile_sub")
+    export.add_argument("--data-dir", type=data_folder, metavar="DIR", dest="data_dir_sub")
     report = commands.add_parser("report", help="write a progress report with charts (PDF)")
     report.add_argument("--pdf", required=True, type=Path, metavar="FILE")
-    report.add_argument("--profile", metavar="NAME", dest="profile_sub", help="whose progress")
+    report.add_argument(
+        "--profile", type=profile_name, metavar="NAME", dest="profile_sub", help="whose progress"
+    )
     report.add_argument(
         "--range",
         choices=("4w", "3m", "1y", "all"),
@@ -142,7 +146,9 @@ def _handout_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "--program", type=Path, metavar="FILE", help="a programme file (upright-programme)"
     )
     handout.add_argument("--paper", choices=PAPERS, default="a4", help="a4 (default) or letter")
-    handout.add_argument("--profile", metavar="NAME", dest="profile_sub", help="whose programme")
+    handout.add_argument(
+        "--profile", type=profile_name, metavar="NAME", dest="profile_sub", help="whose programme"
+    )
     handout.add_argument("--data-dir", type=data_folder, metavar="DIR", dest="data_dir_sub")
 
 

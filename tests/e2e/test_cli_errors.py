@@ -64,6 +64,31 @@ def test_an_empty_data_folder_is_refused_not_taken_for_the_usual_one(
     assert not out.exists() and not usual.exists()
 
 
+@pytest.mark.parametrize("command", ["report", "handout"])
+def test_a_bad_name_after_a_command_is_refused_like_one_before_it(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.pdf"
+    assert main([command, "--profile", "two\nlines", "--pdf", str(out)]) == 2
+    assert "--profile: A name can use letters" in capsys.readouterr().err and not out.exists()
+
+
+def test_export_takes_its_data_folder_and_person_after_the_command_too(tmp_path: Path) -> None:
+    """As report, handout and program do: `upright export --data-dir D --csv F`."""
+    from datetime import UTC, datetime
+
+    from history_builder import add_session
+    from upright.core.history import History
+
+    history = History(tmp_path / "history.sqlite3")
+    add_session(history, datetime(2026, 3, 2, 9, tzinfo=UTC), [5.0, 5.0], profile="Bea")
+    history.close()
+    out = tmp_path / "reps.csv"
+    argv = ["export", "--data-dir", str(tmp_path), "--profile", "Bea", "--csv", str(out)]
+    assert main(argv) == 0
+    assert len(out.read_text().splitlines()) == 1 + 2  # a heading, then Bea's two reps
+
+
 def test_a_real_process_prints_no_traceback(tmp_path: Path) -> None:
     out = subprocess.run(
         [
