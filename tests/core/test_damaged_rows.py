@@ -86,6 +86,8 @@ def test_a_session_with_a_damaged_day_keeps_the_day_it_began(history: History) -
     assert outcome.day == began
     [summary] = session_summaries(history.connection, "default")  # the history page's list
     assert summary.day == began
+    history.connection.execute("UPDATE sessions SET started_utc = 1e300")  # and its time too
+    assert session_outcomes(history, "default") == []  # left out of the rules, not a stop
 
 
 def test_a_session_whose_numbers_were_damaged_is_left_out_of_the_rules(history: History) -> None:

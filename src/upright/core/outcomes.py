@@ -38,7 +38,7 @@ def session_outcomes(history: History, profile: str) -> list[SessionOutcome]:
                 effort=row["effort"],
                 next_day_worse=None if worse is None else bool(worse),
             )
-        except (TypeError, ValueError, OverflowError, OSError):  # OSError: a day out of range
+        except (TypeError, ValueError):
             continue
         out.append(outcome)
     return out

@@ -55,11 +55,16 @@ class RepRow:
 
 
 def session_day(local_day: str, started_utc: float) -> date:
-    """A session's calendar day; if its stored text was damaged, the day it began here."""
+    """A session's calendar day; if its stored text was damaged, the day it began here
+    (ValueError if that was damaged too)."""
     try:
         return date.fromisoformat(local_day)
     except (TypeError, ValueError):
+        pass
+    try:
         return datetime.fromtimestamp(started_utc).date()
+    except (TypeError, OverflowError, OSError) as exc:  # OSError: out of the platform's range
+        raise ValueError(f"no readable day ({local_day!r}, {started_utc!r})") from exc
 
 
 _SESSION_SQL = """

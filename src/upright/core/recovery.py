@@ -199,14 +199,15 @@ def open_history(path: Path, now: datetime, patience_s: float | None = None) -> 
         ) from exc
     history = History(path)
     sessions = salvage(moved, history)
-    kept = f"Your history file was damaged, so Upright kept it as {moved.name} in {moved.parent}"
-    if sessions:
-        notice = (
-            f"{kept} and started a new one with the {sessions} session"
-            f"{'' if sessions == 1 else 's'} it could still read from it. Nothing was deleted."
-        )
-    else:
-        notice = f"{kept} and started a new one. Nothing was deleted."
+    kept = (
+        f" with the {sessions} session{'' if sessions == 1 else 's'} it could still read from it"
+        if sessions
+        else ""
+    )
+    notice = (
+        f"Your history file was damaged, so Upright kept it as {moved.name} in {moved.parent} "
+        f"and started a new one{kept}. Nothing was deleted."
+    )
     return Opened(history, notice)
 
 

@@ -48,8 +48,9 @@ def salvage(damaged: Path, into: History) -> int:
                 f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
                 f"VALUES ({', '.join('?' * len(columns))})"
             )
+            parent = columns.index("session_id") if table in _OF_A_SESSION else None
             for row in rows[table]:
-                if table in _OF_A_SESSION and row[columns.index("session_id")] not in sessions:
+                if parent is not None and row[parent] not in sessions:
                     continue
                 try:
                     copied = db.execute(insert, row).rowcount

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upright.ui.plain_text import as_plain_text
+
 TITLE_FACTOR = 2.0
 TEXT_FACTOR = 1.45
 BUTTON_FACTOR = 1.35
@@ -46,9 +48,8 @@ def forget(layout: QLayout) -> None:
 
 
 def wrapped(text: str, name: str = "") -> QLabel:
-    widget = QLabel(text)
+    widget = as_plain_text(QLabel(text))
     widget.setWordWrap(True)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
     if name:
         widget.setObjectName(name)
     return widget

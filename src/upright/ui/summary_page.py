@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from upright.core.events import RepCompleted
@@ -40,8 +40,7 @@ class SummaryPage(QWidget):
         set_relative_font(self.headline, 2.2, bold=True)
         self.count_label = QLabel()
         set_relative_font(self.count_label, 1.6)
-        self.reps_label = QLabel()
-        self.reps_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reps_label = as_plain_text(QLabel())
         set_relative_font(self.reps_label, 1.3)
         self.saved_label = as_plain_text(QLabel())
         self.saved_label.setWordWrap(True)
