@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from dataclasses import replace
+
+from upright.core.value import replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -12,7 +12,8 @@ import statistics
 import sys
 import threading
 import time
-from dataclasses import replace
+
+from upright.core.value import replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

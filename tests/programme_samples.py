@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from upright.core.profiles import name_problem
 from upright.core.program import ExerciseKind, Prescription
 from upright.core.programme import Programme, ProgrammeItem
 from upright.core.programme_file import ProgrammeFile, programme_file_dict, read_programme_file
+from upright.core.value import replace
 
 CATALOG = load_builtin_catalog()
 HOLD_IDS = [e.id for e in CATALOG.exercises if e.kind is ExerciseKind.HOLD]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
+
+from upright.core.value import replace
 
 if TYPE_CHECKING:
     from upright.core.clock import FakeClock

@@ -18,8 +18,9 @@ import math
 import struct
 import sys
 import wave
-from dataclasses import dataclass
 from pathlib import Path
+
+from upright.core.value import value
 
 REPO = Path(__file__).resolve().parent.parent
 try:
@@ -38,7 +39,7 @@ C5, E5, G5, A5, C6, D6 = 523.25, 659.26, 783.99, 880.0, 1046.5, 1174.66
 A4 = 440.0
 
 
-@dataclass(frozen=True)
+@value
 class Note:
     start_s: float
     freq_hz: float
@@ -47,7 +48,7 @@ class Note:
     attack_s: float = 0.006
 
 
-@dataclass(frozen=True)
+@value
 class Recipe:
     length_s: float
     notes: tuple[Note, ...]

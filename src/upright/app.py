@@ -9,7 +9,6 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -22,6 +21,7 @@ from upright.core.instance_lock import InstanceLock
 from upright.core.paths import DataPaths, resolve_data_dir
 from upright.core.recovery import Opened, open_for_sessions
 from upright.core.settings import load_settings
+from upright.core.value import replace
 
 if TYPE_CHECKING:
     from upright.ui.main_window import MainWindow

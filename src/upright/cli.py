@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -16,6 +15,7 @@ from upright.core.clock import SystemClock
 from upright.core.history import History, HistoryError, NewerDatabaseError
 from upright.core.paths import DataPaths
 from upright.core.recovery import open_history
+from upright.core.value import replace
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 PAPERS = ("a4", "letter")

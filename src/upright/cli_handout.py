@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import SystemClock
 from upright.core.paths import DataPaths
 from upright.core.settings import load_settings
+from upright.core.value import replace
 
 if TYPE_CHECKING:  # the content modules load only when a handout is asked for
     from upright.core.handout_content import Handout

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
 import pytest
 
@@ -14,6 +13,7 @@ from upright.core.events import PhaseStarted
 from upright.core.phases import Phase
 from upright.core.plan import Segment, build_plan
 from upright.core.session import RunState, Session
+from upright.core.value import replace
 
 CATALOG = load_builtin_catalog()
 BEGINNER = CATALOG.exercise("forearm-press-up")

@@ -4,7 +4,6 @@ from the safe side. Before, each of these stopped the window at every start."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from upright.core.programme import UNREADABLE_PROGRAMME, Programme, ProgrammeIte
 from upright.core.session_end import SessionEnd
 from upright.core.session_table import session_summaries
 from upright.core.today import plan_today
+from upright.core.value import replace
 
 CATALOG = load_builtin_catalog()
 T0 = datetime(2026, 11, 2, 9, tzinfo=UTC)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -29,6 +27,7 @@ from upright.core.programme import Programme, ProgrammeItem, save_programme
 from upright.core.projection import project
 from upright.core.screening import ITEMS_BY_ID
 from upright.core.today import plan_today
+from upright.core.value import field_names, is_value, replace
 
 CATALOG = load_builtin_catalog()
 TUESDAY = date(2026, 3, 3)
@@ -53,11 +52,11 @@ def two_exercises() -> Handout:
 
 
 def all_text(value: object) -> list[str]:
-    """Every string anywhere in a (nested) dataclass or tuple."""
+    """Every string anywhere in a (nested) value or tuple."""
     if isinstance(value, str):
         return [value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [t for f in dataclasses.fields(value) for t in all_text(getattr(value, f.name))]
+    if is_value(value):
+        return [t for name in field_names(value) for t in all_text(getattr(value, name))]
     if isinstance(value, tuple | list):
         return [t for v in value for t in all_text(v)]
     return []

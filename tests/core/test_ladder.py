@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from upright.core.catalog import load_builtin_catalog
 from upright.core.ladder import hold_steps, is_top, step_down, step_up
 from upright.core.program import Prescription
+from upright.core.value import replace
 
 CATALOG = load_builtin_catalog()
 

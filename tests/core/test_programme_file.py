@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from upright.core.programme_file import (
     programme_file_text,
     read_programme_file,
 )
+from upright.core.value import replace
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import json
-from dataclasses import fields
 from typing import Any
 
 import jsonschema
@@ -30,6 +29,7 @@ from upright.core.programme_file import (
     programme_file_dict,
     programme_file_text,
 )
+from upright.core.value import field_names
 
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
 
@@ -132,9 +132,7 @@ def test_valid_samples_pass_both() -> None:
 def test_the_schema_knows_the_same_exercises_and_fields() -> None:
     schema = VALIDATOR.schema
     assert schema["$defs"]["exercise"]["properties"]["id"]["enum"] == HOLD_IDS
-    assert set(schema["$defs"]["prescription"]["properties"]) == {
-        f.name for f in fields(Prescription)
-    }
+    assert set(schema["$defs"]["prescription"]["properties"]) == set(field_names(Prescription))
     # A field is required by the schema exactly when Upright needs it.
     for name in schema["$defs"]["prescription"]["properties"]:
         doc = changed(f"{P}/{name}", DELETE)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,6 +17,7 @@ from upright.core.progression import (
     plan_text,
     seconds_text,
 )
+from upright.core.value import replace
 
 CATALOG = load_builtin_catalog()
 BEGINNER = "forearm-press-up"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -18,6 +17,7 @@ from upright.core.progression import (
     after_session,
     for_today,
 )
+from upright.core.value import replace
 
 CATALOG = load_builtin_catalog()
 BUILTIN = [e.defaults for e in CATALOG.exercises if e.defaults is not None]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,6 +16,7 @@ from upright.core.progression import (
     for_today,
 )
 from upright.core.projection import project
+from upright.core.value import replace
 
 CATALOG = load_builtin_catalog()
 MONDAY = date(2025, 3, 3)

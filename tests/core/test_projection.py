@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -15,6 +14,7 @@ from upright.core.catalog import load_builtin_catalog
 from upright.core.ladder import hold_steps
 from upright.core.program import Prescription
 from upright.core.projection import ProjectedWeek, project
+from upright.core.value import replace
 
 CATALOG = load_builtin_catalog()
 BUILTIN = [e.defaults for e in CATALOG.exercises if e.defaults is not None]

@@ -21,7 +21,7 @@ BEGINNER = CATALOG.exercise("forearm-press-up")
 def beginner_plan(hold_s: float = 5, reps: int = 3, warmups: bool = False) -> Plan:
     assert BEGINNER.defaults is not None
     p = BEGINNER.defaults.with_hold(hold_s).with_reps(reps)
-    from dataclasses import replace
+    from upright.core.value import replace
 
     p = replace(p, reps=reps, start_reps=min(reps, p.start_reps))
     return build_plan(CATALOG, [(BEGINNER, p)], warmups=warmups, get_down=warmups)

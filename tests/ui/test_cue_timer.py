@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pytestqt.qtbot import QtBot
 
 from upright.core.catalog import load_builtin_catalog
@@ -12,6 +10,7 @@ from upright.core.cues import Cue
 from upright.core.plan import build_plan
 from upright.core.recorder import SessionRecorder
 from upright.core.session import Session
+from upright.core.value import replace
 from upright.ui.cue_timer import CueTimer
 from upright.ui.runner import SessionRunner
 

@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from upright.core.handout_content import (
 )
 from upright.core.handout_weeks import RampRow
 from upright.core.key_poses import key_pose
+from upright.core.value import replace
 from upright.core.weeks import day_text
 from upright.ui.handout import print_handout, write_handout
 from upright.ui.handout_layout import BODY_PT, H1_PT, MARGIN_MM, HandoutLayout, Text, font

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -15,6 +13,7 @@ from upright.core.plan import build_plan
 from upright.core.recorder import SessionRecorder
 from upright.core.session import RunState, Session
 from upright.core.session_end import SessionEnd
+from upright.core.value import replace
 from upright.ui.keys import SessionKeys
 from upright.ui.player_page import PlayerPage
 from upright.ui.runner import SessionRunner

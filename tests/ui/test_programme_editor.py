@@ -4,7 +4,6 @@ import and export through the same files as the command line."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,7 @@ from upright.core.clock import FakeClock
 from upright.core.paths import resolve_data_dir
 from upright.core.programme import load_programme
 from upright.core.programme_file import read_programme_file
+from upright.core.value import replace
 from upright.ui import programme_editor
 from upright.ui.dialogs import confirm
 from upright.ui.main_window import MainWindow

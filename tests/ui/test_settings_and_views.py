@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -15,6 +14,7 @@ from upright.app import build_context
 from upright.core.clock import FakeClock
 from upright.core.paths import resolve_data_dir
 from upright.core.settings import Settings
+from upright.core.value import replace
 from upright.ui.main_window import MainWindow
 from upright.ui.settings_page import SettingsPage
 

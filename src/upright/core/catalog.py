@@ -1,4 +1,4 @@
-"""Loads and validates the exercise catalogue (assets/programs/*.json) into core dataclasses."""
+"""Loads and validates the exercise catalogue (assets/programs/*.json) into core value classes."""
 
 from __future__ import annotations
 

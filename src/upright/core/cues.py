@@ -7,11 +7,11 @@ ramp: "Hold, 15 seconds", then "3", "2", "1" in the last seconds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from upright.core.phases import Phase
 from upright.core.plan import Segment
+from upright.core.value import value
 
 
 class Tone(StrEnum):
@@ -25,7 +25,7 @@ class Tone(StrEnum):
     DONE = "done"
 
 
-@dataclass(frozen=True)
+@value
 class Cue:
     """One thing to play at one moment: a tone, words to speak, and the caption shown for them."""
 
@@ -35,7 +35,7 @@ class Cue:
     tone: Tone | None = None
 
 
-@dataclass(frozen=True)
+@value
 class CueOptions:
     count_down_from: int = 3  # 0 turns the spoken count-down off
     halfway_from_s: float = 10.0  # holds at least this long get a mid-hold reminder

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 from upright.core.phases import Phase
 from upright.core.plan import Plan, Segment, hold_segments, warmup_segments
 from upright.core.program import Catalog, Exercise, ExerciseKind, Prescription
 from upright.core.progression import seconds_text
+from upright.core.value import replace, value
 
 
-@dataclass(frozen=True)
+@value
 class DemoChoice:
     label: str
     plan: Plan

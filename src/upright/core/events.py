@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from upright.core.session_end import SessionEnd
+from upright.core.value import value
 
 if TYPE_CHECKING:  # only for the annotation: keeps the history store light to import
     from upright.core.plan import Segment
 
 
-@dataclass(frozen=True)
+@value
 class PhaseStarted:
     index: int
     segment: Segment
     at: float  # monotonic time the phase began (its deadline is at + duration / time scale)
 
 
-@dataclass(frozen=True)
+@value
 class RepCompleted:
     """A rep's hold has ended: what must reach the disk before the next rep begins."""
 
@@ -32,18 +32,18 @@ class RepCompleted:
     ended_at: datetime  # wall time the hold ended
 
 
-@dataclass(frozen=True)
+@value
 class Paused:
     at: float
     gap_s: float = 0.0  # > 0: paused by itself after the app was not running (sleep, a stall)
 
 
-@dataclass(frozen=True)
+@value
 class Resumed:
     at: float
 
 
-@dataclass(frozen=True)
+@value
 class SessionFinished:
     how: SessionEnd
     at: float

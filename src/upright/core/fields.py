@@ -10,6 +10,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from upright.core.value import value
+
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_$-]{1,60}")
 _PARENT = re.compile(r"(\.[^.\[]*|\[\d+\])$")
 # Keys that would point outside the document; Upright never follows them.
@@ -33,7 +35,7 @@ class ValidationError(ValueError):
         super().__init__(f"{source}: " + "; ".join(problems))
 
 
-@dataclass(frozen=True)
+@value
 class Unreadable:
     """A JSON value that is not an ordinary number (NaN, Infinity, or hundreds of digits)."""
 

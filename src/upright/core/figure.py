@@ -9,7 +9,6 @@ side of the body are drawn darker so depth reads). Shapes come back-to-front.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 
 from upright.core.body import Vec3
@@ -19,6 +18,7 @@ from upright.core.scenery import cue_shapes, floor_shapes
 from upright.core.shapes import Blob, Hull, Line, Rod, Shape, flipped
 from upright.core.solids import Capsule, Ellipsoid, Solid, solids
 from upright.core.trunk import WAIST, Section, back_line, outline
+from upright.core.value import value
 
 # What the picture shows for each view: (left, bottom, width, height) in cm.
 BOXES: dict[str, tuple[float, float, float, float]] = {
@@ -31,7 +31,7 @@ _HEAD_ORDER = ("neck", "hair", "bun", "head", "fringe", "ear_l", "ear_r", "nose"
 _SHIRT = ("collar", "shoulder_cap_l", "shoulder_cap_r")  # drawn over the trunk, in the top
 
 
-@dataclass(frozen=True)
+@value
 class Figure:
     """Everything to draw for one moment, back to front, and the box it is framed in."""
 

@@ -8,7 +8,6 @@ painting live in ``upright.ui.handout``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from upright.core.handout_weeks import LOG_WEEKS, LogRow, RampRow, log_rows, ramp, ramp_rule
@@ -30,13 +29,14 @@ from upright.core.safety import (
 from upright.core.screening import ITEMS_BY_ID
 from upright.core.settings import Settings
 from upright.core.today import TodayPlan
+from upright.core.value import value
 from upright.core.weeks import day_text
 
 NOT_CLINICAL_ADVICE = "This handout does not replace clinical advice. You can stop at any time."
 EVERY_NUMBER = "Every number here is a starting point that you or your therapist can change."
 
 
-@dataclass(frozen=True)
+@value
 class HandoutExercise:
     """One hold exercise of the programme, whatever its source (a level, today's plan, a file)."""
 
@@ -45,7 +45,7 @@ class HandoutExercise:
     note: str = ""  # the therapist's words for this person
 
 
-@dataclass(frozen=True)
+@value
 class Picture:
     pose_id: str
     caption: str
@@ -53,7 +53,7 @@ class Picture:
     mirrored: bool = False
 
 
-@dataclass(frozen=True)
+@value
 class Section:
     """One exercise (or warm-up, or the way down to the mat) as the handout shows it."""
 
@@ -69,7 +69,7 @@ class Section:
     ramp_rule: str = ""  # how the ramp is climbed, from CONTENT.md section 3
 
 
-@dataclass(frozen=True)
+@value
 class Handout:
     person: str | None  # None: a line to write the name on
     made_on: date

@@ -6,7 +6,6 @@ Both follow ``project``: what the holds become if every session goes well.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import date
 
 from upright.core.ladder import SESSIONS_PER_STEP
@@ -20,6 +19,7 @@ from upright.core.progression import (
 )
 from upright.core.projection import project
 from upright.core.safety import EFFORT_WORDS, PAIN_WORDS
+from upright.core.value import replace, value
 from upright.core.weeks import day_text
 
 RAMP_WEEKS = 12  # the week-by-week table of each exercise
@@ -32,7 +32,7 @@ SCALES = (
 )
 
 
-@dataclass(frozen=True)
+@value
 class RampRow:
     week: int  # 1 = the week the handout is made
     starts: date
@@ -41,7 +41,7 @@ class RampRow:
     at_target: bool
 
 
-@dataclass(frozen=True)
+@value
 class RampLine:
     """Weeks in a row with the same numbers: one line of the printed table."""
 
@@ -59,14 +59,14 @@ class RampLine:
         return f"{self.first_week} to {self.last_week}"
 
 
-@dataclass(frozen=True)
+@value
 class LogTarget:
     name: str
     reps: int  # tick boxes to print
     hold_s: float  # the planned hold that week
 
 
-@dataclass(frozen=True)
+@value
 class LogRow:
     """One planned session on the paper log sheet."""
 

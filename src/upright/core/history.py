@@ -6,7 +6,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from upright.core.schema import MIGRATIONS, SCHEMA_VERSION
 from upright.core.session_end import SessionEnd
+from upright.core.value import value
 
 if TYPE_CHECKING:  # only for annotations: opening the history needs no session events
     from upright.core.events import RepCompleted
@@ -65,7 +65,7 @@ def refused(exc: sqlite3.Error | OSError) -> HistoryError:
     return HistoryError(f"your history could not be written: {refusal_words(exc)}")
 
 
-@dataclass(frozen=True)
+@value
 class PlannedExercise:
     """One exercise of a session as planned: stored with the session, so history shows what was
     asked."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from upright.core.figure import Figure, build
 from upright.core.key_poses import key_pose, key_poses
 from upright.core.phases import Phase
 from upright.core.pose import MAT_TOP
 from upright.core.program import Catalog, Exercise, ExerciseKind
 from upright.core.solids import part_lowest
+from upright.core.value import value
 
 STILL, ONCE, LOOP, CIRCLE, SEQUENCE = "still", "once", "loop", "circle", "sequence"
 
@@ -50,7 +49,7 @@ _WORKING = " The back muscles along the spine are highlighted: they are doing th
 _BREATHING = " The chest rises and falls gently: keep breathing."
 
 
-@dataclass(frozen=True)
+@value
 class Scene:
     """What the illustration shows during one phase.
 

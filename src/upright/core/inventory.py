@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import wave
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from upright.core.cues import Tone
 from upright.core.identity import ICON_SIZES, ICON_SVG, icon_png
 from upright.core.program import Catalog
+from upright.core.value import value
 
 
 class AssetKind(StrEnum):
@@ -51,7 +51,7 @@ def expected_files(catalog: Catalog) -> dict[AssetKind, tuple[str, ...]]:
     }
 
 
-@dataclass(frozen=True)
+@value
 class KindReport:
     """What one assets sub-folder holds, against what it should."""
 

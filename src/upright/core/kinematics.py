@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from upright.core.body import BACKWARD_HINGES, JOINTS, OFFSET, PARENT, SIDE, SPINE, Vec3
+from upright.core.value import value
 
 Mat3 = tuple[Vec3, Vec3, Vec3]  # rows
 Angles = tuple[float, float, float]  # flex, abd, twist in degrees
@@ -99,7 +99,7 @@ def joint_rotation(joint: str, angles: Angles) -> Mat3:
     return mat_mul(rot_x(-flex), mat_mul(rot_z(side * abd), rot_y(-side * twist)))
 
 
-@dataclass(frozen=True)
+@value
 class Skeleton:
     """World position and frame of the root (``"pelvis"``) and of every joint."""
 

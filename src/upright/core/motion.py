@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
 
 from upright.core.illustration import CIRCLE, LOOP, ONCE, SEQUENCE, STILL, Scene
 from upright.core.key_poses import key_pose
 from upright.core.pose import FLOOR, MAT_TOP, Pose, interpolate
 from upright.core.solids import lowest
+from upright.core.value import replace, value
 
 BREATH_PERIOD_S = 5.0  # a calm breath in and out
 MOVING_FPS = 30  # smooth enough for slow movement
@@ -17,7 +17,7 @@ _BREATH_STEPS = 32  # the chest takes this many sizes: repeated frames are drawn
 _DWELL_SHARE = 0.6  # of a sequence, the part spent still at its poses
 
 
-@dataclass(frozen=True)
+@value
 class Frame:
     """One moment of a scene: what to draw and how soon it changes.
 

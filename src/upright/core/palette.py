@@ -7,10 +7,10 @@ a pair every common colour-vision deficiency still tells apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from upright.core.value import value
 
 
-@dataclass(frozen=True)
+@value
 class Palette:
     background: str
     colours: dict[tuple[str, str], str]  # (role, tone) -> "#rrggbb" or "#rrggbbaa"

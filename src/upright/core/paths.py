@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
+from upright.core.value import value
+
 ENV_VAR = "UPRIGHT_DATA_DIR"
 
 
-@dataclass(frozen=True)
+@value
 class DataPaths:
     """The files in a person's data folder."""
 

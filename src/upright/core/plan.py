@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from upright.core.phases import Phase
 from upright.core.program import Catalog, Exercise, Prescription
+from upright.core.value import value
 
 
-@dataclass(frozen=True)
+@value
 class Segment:
     """One timed stretch of a session, e.g. "HOLD of rep 3 of 10 of the forearm press-up"."""
 
@@ -22,7 +21,7 @@ class Segment:
     side: str = ""
 
 
-@dataclass(frozen=True)
+@value
 class Plan:
     """A whole session, step by step, as the player runs it."""
 

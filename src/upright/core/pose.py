@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from upright.core.body import (
@@ -35,6 +34,7 @@ from upright.core.kinematics import (
     two_bone,
     unit,
 )
+from upright.core.value import replace, value
 
 # Heights of what the figure rests on, in cm above the floor.
 FLOOR = 0.0
@@ -51,7 +51,7 @@ LIMB_JOINTS = {
 }
 
 
-@dataclass(frozen=True)
+@value
 class Pose:
     """Where the figure is and how each joint is bent.
 
@@ -203,11 +203,11 @@ def limit_violations(pose: Pose) -> list[str]:
     problems = []
     for joint in JOINTS:
         limits = limits_for(joint)
-        for name, value, (low, high) in zip(
+        for name, angle, (low, high) in zip(
             ("flex", "abd", "twist"), pose.angle(joint), limits, strict=True
         ):
-            if not low - 1e-6 <= value <= high + 1e-6:
-                problems.append(f"{joint} {name} {value:.1f} outside {low:g}..{high:g}")
+            if not low - 1e-6 <= angle <= high + 1e-6:
+                problems.append(f"{joint} {name} {angle:.1f} outside {low:g}..{high:g}")
     return problems
 
 

@@ -9,7 +9,6 @@ about half a second, so tools/make_illustrations.py stores the result as data
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from functools import cache
 
 from upright.core.body import FOREARM, UPPER_ARM, Vec3
@@ -17,6 +16,7 @@ from upright.core.kinematics import add, norm, sub
 from upright.core.pose import MAT_TOP, Pose, end_direction, reach
 from upright.core.pose_building import at, extend, make, rest_limb, set_flex, solve, touch
 from upright.core.solids import part_lowest, placed
+from upright.core.value import replace
 
 STANDING = (0.0, 0.0, 0.0)  # facing the viewer
 PRONE = (90.0, 90.0, 0.0)  # face down, head to the right, the person's right side nearest

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
 from datetime import datetime
 
 from upright.core.catalog import read_prescription
 from upright.core.fields import Problems, Reader
 from upright.core.history import History
 from upright.core.program import Exercise, Prescription
+from upright.core.value import as_dict
 
 # A stored prescription whose text was damaged (whole as SQL, so the file's checks pass);
 # the next session's numbers are saved over it.
@@ -61,7 +61,7 @@ def write_prescription(
         "INSERT INTO prescriptions (profile, exercise, data, reason, updated_at)"
         " VALUES (?, ?, ?, ?, ?) ON CONFLICT (profile, exercise) DO UPDATE SET"
         " data = excluded.data, reason = excluded.reason, updated_at = excluded.updated_at",
-        (profile, exercise_id, json.dumps(asdict(p)), reason, at.isoformat(timespec="seconds")),
+        (profile, exercise_id, json.dumps(as_dict(p)), reason, at.isoformat(timespec="seconds")),
     )
 
 

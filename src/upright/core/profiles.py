@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from upright.core.atomic import write_atomically
 from upright.core.history import History
+from upright.core.value import value
 
 MAX_NAME = 40
 DEFAULT_PROFILE = "default"
@@ -21,7 +21,7 @@ class ProfileError(ValueError):
     """A person cannot be created, renamed or deleted as asked; the message says why."""
 
 
-@dataclass(frozen=True)
+@value
 class ProfileSummary:
     """A person, as the people page lists them."""
 

@@ -1,9 +1,10 @@
-"""The programme's vocabulary: exercises, levels and hold prescriptions, as frozen dataclasses."""
+"""The programme's vocabulary: exercises, levels and hold prescriptions, as immutable values."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import StrEnum
+
+from upright.core.value import replace, value
 
 
 class ExerciseKind(StrEnum):
@@ -12,7 +13,7 @@ class ExerciseKind(StrEnum):
     HOLD = "hold"  # the back-extensor exercise: lift, hold, lower, rest, per rep
 
 
-@dataclass(frozen=True)
+@value
 class Movement:
     """How a warm-up repeats: ``reps_per_side`` movements of ``seconds_per_rep`` on each side."""
 
@@ -25,7 +26,7 @@ class Movement:
         return self.reps_per_side * self.seconds_per_rep
 
 
-@dataclass(frozen=True)
+@value
 class Prescription:
     """One person's numbers for one hold exercise. Every value is editable (CONTENT.md section 3).
 
@@ -63,7 +64,7 @@ class Prescription:
         return replace(self, hold_s=self.start_hold_s, reps=self.start_reps)
 
 
-@dataclass(frozen=True)
+@value
 class Exercise:
     """One exercise of the programme: its words, its pictures and, for warm-ups, its movement."""
 
@@ -80,7 +81,7 @@ class Exercise:
     label: str = ""  # e.g. "Beginner"; a short tag for lists
 
 
-@dataclass(frozen=True)
+@value
 class Level:
     """A built-in level: the exercise it uses and the level that follows."""
 
@@ -92,7 +93,7 @@ class Level:
     clinician_check: bool  # ask the user to check with a clinician before moving up to it
 
 
-@dataclass(frozen=True)
+@value
 class Catalog:
     """Every exercise and level Upright knows, and the fixed parts of each session."""
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 
 from upright.core.fields import Problems, Reader
 from upright.core.history import History
 from upright.core.program import Catalog, ExerciseKind
+from upright.core.value import value
 
 MAX_EXERCISES = 8
 MAX_NOTE = 500  # characters
 
 
-@dataclass(frozen=True)
+@value
 class ProgrammeItem:
     """One exercise of a person's programme, with the therapist's note."""
 
@@ -23,7 +23,7 @@ class ProgrammeItem:
     note: str = ""  # the therapist's words for this person, shown in the player and handout
 
 
-@dataclass(frozen=True)
+@value
 class Programme:
     """The exercises a therapist set for one person, in order."""
 

@@ -7,13 +7,13 @@ runs the same reader as an imported file, so the editor and import can never dis
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from upright.core.fields import Problems, ValidationError
 from upright.core.program import Catalog, Exercise, Prescription
 from upright.core.programme import ProgrammeItem
 from upright.core.programme_file import ProgrammeFile, parse_programme_data, programme_file_dict
+from upright.core.value import replace
 
 _ITEM_PATH = re.compile(r"exercises\[(\d+)\](?:\.prescription)?\.(\w+)$")
 

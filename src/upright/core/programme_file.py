@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from upright.core.programme import (
     write_programme,
 )
 from upright.core.reading import read_small_file
+from upright.core.value import as_dict, field_names, value
 
 FORMAT = "upright-programme"
 VERSION = 1
@@ -38,10 +38,10 @@ MAX_FILE_BYTES = 64 * 1024
 MAX_DEPTH = 8  # the format itself needs 4 levels
 TOP_FIELDS = frozenset({"format", "version", "person", "exercises", "warmups"})
 ITEM_FIELDS = frozenset({"id", "note", "prescription"})
-PRESCRIPTION_FIELDS = frozenset(f.name for f in fields(Prescription))
+PRESCRIPTION_FIELDS = frozenset(field_names(Prescription))
 
 
-@dataclass(frozen=True)
+@value
 class ProgrammeFile:
     """A programme and, for each of its exercises in order, the prescription to install."""
 
@@ -132,7 +132,7 @@ def programme_file_dict(pf: ProgrammeFile) -> dict[str, object]:
     if pf.person:
         out["person"] = pf.person
     out["exercises"] = [
-        {"id": item.exercise_id, "note": item.note, "prescription": asdict(p)}
+        {"id": item.exercise_id, "note": item.note, "prescription": as_dict(p)}
         for item, p in pf.pairs
     ]
     out["warmups"] = pf.programme.warmups

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+from types import MappingProxyType
 
 from upright.core import progress_queries as q
 from upright.core.stats import (
@@ -19,12 +19,13 @@ from upright.core.stats import (
     step_changes,
     streak_weeks,
 )
+from upright.core.value import value
 from upright.core.weeks import WEEK, ChartRange, Grain, grain_for, mondays, range_start
 
 Point = tuple[float, float]
 
 
-@dataclass(frozen=True)
+@value
 class ProgressSource:
     """What the page and the report are shown: supplied by the composition root."""
 
@@ -42,7 +43,7 @@ class ProgressSource:
         return self.exercise_names.get(exercise, exercise)
 
 
-@dataclass(frozen=True)
+@value
 class HoldSeries:
     exercise: str
     sessions: tuple[q.SessionHold, ...]  # every session in range with this exercise
@@ -60,7 +61,7 @@ class HoldSeries:
         return xs, ys
 
 
-@dataclass(frozen=True)
+@value
 class WeekSeries:
     """Days with a session and minutes held, per ISO week, or as each month's weekly average."""
 
@@ -85,19 +86,19 @@ class WeekSeries:
         return i if i >= 0 and x < self.span(i)[1].toordinal() else None
 
 
-@dataclass(frozen=True)
+@value
 class FeelingSeries:
     recorded: bool  # there is a history to read answers from
     points: tuple[q.Feeling, ...]
     grain: Grain = Grain.SESSION  # one point per session, or a week's or month's average
-    shown: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # column -> indices
+    shown: Mapping[str, tuple[int, ...]] = MappingProxyType({})  # column -> indices
 
     def xy(self, column: str) -> tuple[list[float], list[float]]:
         rows = [self.points[i] for i in self.shown.get(column, ())]
         return [float(r.day.toordinal()) for r in rows], [float(getattr(r, column)) for r in rows]
 
 
-@dataclass(frozen=True)
+@value
 class Progress:
     chart_range: ChartRange
     start: date  # a Monday

@@ -42,7 +42,7 @@ def ensure_indexes(db: sqlite3.Connection) -> bool:
 class SessionHold(NamedTuple):
     """One session's holds of one exercise: what was planned and what was achieved.
 
-    A NamedTuple, not a dataclass: ten years of sessions are thousands of these, made fast.
+    A NamedTuple, not a value class: ten years of sessions are thousands of these, made fast.
     """
 
     session_id: int

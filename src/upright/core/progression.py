@@ -20,13 +20,13 @@ after a break continues from the eased step it was actually done at.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from upright.core.ladder import SESSIONS_PER_STEP, is_top, same_hold, step_down, step_up
 from upright.core.program import Catalog, Prescription
 from upright.core.session_end import SessionEnd
+from upright.core.value import value
 
 BREAK_DAYS = 7  # days without any session that ease today's prescription by one step
 LONG_BREAK_DAYS = 14  # ... by two steps
@@ -38,7 +38,7 @@ HARD_EFFORT = 9  # two sessions in a row at or above this step down
 SCALE_MAX = 10
 
 
-@dataclass(frozen=True)
+@value
 class SessionOutcome:
     """What one session of one hold exercise tells the rules. Ratings are 0 to 10 or None."""
 
@@ -76,7 +76,7 @@ class Change(StrEnum):
     BREAK = "break"  # eased for today after days without a session
 
 
-@dataclass(frozen=True)
+@value
 class Decision:
     """A prescription and why, in words the person sees."""
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from upright.core.ladder import SESSIONS_PER_STEP, step_up
 from upright.core.program import Prescription
+from upright.core.value import value
 
 
-@dataclass(frozen=True)
+@value
 class ProjectedWeek:
     week_start: date
     hold_s: float  # the hold at the first session of the week

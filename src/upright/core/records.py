@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from upright.core.session_end import SessionEnd
+from upright.core.value import value
 
 EXPORT_COLUMNS = (
     "session_id",
@@ -24,7 +24,7 @@ EXPORT_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
+@value
 class SessionRow:
     """One past session as the home and history pages list it."""
 
@@ -40,7 +40,7 @@ class SessionRow:
     best_hold_s: float
 
 
-@dataclass(frozen=True)
+@value
 class RepRow:
     """One recorded rep, as the history page lists it."""
 

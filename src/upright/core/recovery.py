@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -18,9 +17,10 @@ from upright.core.history import (
     result_code,
 )
 from upright.core.salvage import salvage
+from upright.core.value import value
 
 
-@dataclass(frozen=True)
+@value
 class Opened:
     """The history, opened, and anything the user must be told about how."""
 

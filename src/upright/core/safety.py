@@ -7,9 +7,10 @@ first-run screening lives in ``upright.core.screening``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from upright.core.value import value
 
 SCALE_MAX = 10
 SKIP_PAIN = 4  # back pain before a session at or above this: suggest skipping today
@@ -40,7 +41,7 @@ RED_FLAGS = (
 )
 
 
-@dataclass(frozen=True)
+@value
 class Advice:
     """What an advice screen says: a headline, plain sentences, the red flags if any, a note."""
 
@@ -82,7 +83,7 @@ def before_outcome(fall_or_new_pain: bool, pain_now: int | None) -> BeforeOutcom
     return BeforeOutcome.SUGGEST_SKIP if pain_now >= SKIP_PAIN else BeforeOutcome.PROCEED
 
 
-@dataclass(frozen=True)
+@value
 class BeforeCheck:
     """The answers before one session and what the person chose."""
 
@@ -137,7 +138,7 @@ def after_red_flag(pain_after: int, pain_before: int | None) -> bool:
     return pain_after >= RED_FLAG_PAIN or rose
 
 
-@dataclass(frozen=True)
+@value
 class AfterCheck:
     """Pain and effort after a session (store with ``set_after(history, id, pain, effort)``)."""
 

@@ -7,9 +7,10 @@ A "yes" never locks anyone out: it shows advice that must be acknowledged to go 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from upright.core.value import value
 
 ACK_ADVICE = "I have checked with my clinician / I understand"
 ACK_STATEMENT = "I understand"
@@ -20,7 +21,7 @@ class ItemKind(StrEnum):
     STATEMENT = "statement"  # read and acknowledged
 
 
-@dataclass(frozen=True)
+@value
 class ScreeningItem:
     id: str
     kind: ItemKind
@@ -85,7 +86,7 @@ SCREENING_ITEMS: tuple[ScreeningItem, ...] = (
 ITEMS_BY_ID = {item.id: item for item in SCREENING_ITEMS}
 
 
-@dataclass(frozen=True)
+@value
 class ScreeningAnswer:
     item: ScreeningItem
     answer: bool | None  # None for a statement
@@ -99,7 +100,7 @@ class ScreeningAnswer:
         return self.answer is not None and self.item.needs_advice(self.answer)
 
 
-@dataclass(frozen=True)
+@value
 class ReviewEntry:
     """One item as a therapist reviews it later."""
 
@@ -123,7 +124,7 @@ class ReviewEntry:
         return tuple(f"{name}: {value}." for name, value in parts if value)
 
 
-@dataclass(frozen=True)
+@value
 class ScreeningResult:
     answers: tuple[ScreeningAnswer, ...]
     version: int = SCREENING_VERSION

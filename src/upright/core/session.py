@@ -6,7 +6,6 @@ missing tick, or a stalled main thread, can never add or lose time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -15,6 +14,7 @@ from upright.core.events import Event, Paused, PhaseStarted, RepCompleted, Resum
 from upright.core.phases import Phase
 from upright.core.plan import Plan, Segment
 from upright.core.session_end import SessionEnd
+from upright.core.value import value
 
 BACK_RESTARTS_AFTER_S = 2.0  # like a music player: "back" restarts a step unless it just began
 # Longer than this without a look at the clock means the app was not running (the computer
@@ -30,7 +30,7 @@ class RunState(StrEnum):
     FINISHED = "finished"
 
 
-@dataclass(frozen=True)
+@value
 class Snapshot:
     """Everything a view needs to draw the session at one moment."""
 

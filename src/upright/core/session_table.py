@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 
 from upright.core import hold_stats
 from upright.core.progress_queries import CHECKIN_COLUMNS
 from upright.core.records import session_day
 from upright.core.session_end import SessionEnd
+from upright.core.value import value
 
 
-@dataclass(frozen=True)
+@value
 class SessionSummary:
     id: int
     started_at: str  # ISO 8601 local time with its offset

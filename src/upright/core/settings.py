@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from upright.core.atomic import write_atomically
 from upright.core.profiles import name_problem
 from upright.core.reading import read_small_file
+from upright.core.value import as_dict, field_names, replace, value
 
 
-@dataclass(frozen=True)
+@value
 class Settings:
     """The user's choices, kept in settings.json."""
 
@@ -84,12 +84,12 @@ def _chosen(data: dict[str, Any], level_ids: Collection[str]) -> tuple[Settings,
     defaults = Settings()
     chosen: dict[str, Any] = {}
     ignored: list[str] = []
-    for f in fields(Settings):
-        if f.name in data:
-            if _accept(f.name, data[f.name], getattr(defaults, f.name), level_ids):
-                chosen[f.name] = data[f.name]
+    for name in field_names(Settings):
+        if name in data:
+            if _accept(name, data[name], getattr(defaults, name), level_ids):
+                chosen[name] = data[name]
             else:
-                ignored.append(f.name)
+                ignored.append(name)
     note = None
     if ignored:
         note = f"Some settings were not valid and were reset: {', '.join(ignored)}."
@@ -97,4 +97,4 @@ def _chosen(data: dict[str, Any], level_ids: Collection[str]) -> tuple[Settings,
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    write_atomically(path, json.dumps(asdict(settings), indent=2) + "\n")
+    write_atomically(path, json.dumps(as_dict(settings), indent=2) + "\n")

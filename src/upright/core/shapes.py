@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+
+from upright.core.value import replace, value
 
 Point = tuple[float, float]
 
 
-@dataclass(frozen=True)
+@value
 class Rod:
     """A rounded limb: the hull of a circle at ``a`` (radius ``ra``) and one at ``b``."""
 
@@ -20,7 +21,7 @@ class Rod:
     rb: float
 
 
-@dataclass(frozen=True)
+@value
 class Blob:
     """An ellipse; ``angle`` (degrees, anticlockwise) turns its x radius from the x axis."""
 
@@ -32,7 +33,7 @@ class Blob:
     angle: float
 
 
-@dataclass(frozen=True)
+@value
 class Hull:
     """A filled polygon."""
 
@@ -41,7 +42,7 @@ class Hull:
     points: tuple[Point, ...]
 
 
-@dataclass(frozen=True)
+@value
 class Line:
     """A stroked polyline (``width`` in cm), optionally dashed or closed."""
 
@@ -56,17 +57,17 @@ class Line:
 Shape = Rod | Blob | Hull | Line
 
 
-@dataclass(frozen=True)
+@value
 class MoveTo:
     to: Point
 
 
-@dataclass(frozen=True)
+@value
 class LineTo:
     to: Point
 
 
-@dataclass(frozen=True)
+@value
 class ArcTo:
     """A circular arc around ``centre`` from angle ``start`` turning ``sweep`` degrees
     (anticlockwise when positive) and ending at ``to``."""

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from upright.core.body import OFFSET, UPPER_ARM, Vec3
 from upright.core.kinematics import Mat3, mat_mul
 from upright.core.pose import SUPPORT_HEIGHT, Pose, skeleton
 from upright.core.trunk import Section, sections
+from upright.core.value import replace, value
 
 
-@dataclass(frozen=True)
+@value
 class Capsule:
     """The rounded hull of two spheres: a limb segment that may taper."""
 
@@ -28,7 +28,7 @@ class Capsule:
         return min(self.a[1] - self.ra, self.b[1] - self.rb)
 
 
-@dataclass(frozen=True)
+@value
 class Ellipsoid:
     """An ellipsoid: world point = centre + axes @ u for unit vectors u."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from upright.core.history import History, PlannedExercise
@@ -12,9 +11,10 @@ from upright.core.prescriptions import load_prescription, save_prescription
 from upright.core.program import Catalog, Exercise, Level, Prescription
 from upright.core.programme import Programme, level_programme, load_programme
 from upright.core.progression import Decision, after_session, for_today
+from upright.core.value import value
 
 
-@dataclass(frozen=True)
+@value
 class TodayItem:
     """One exercise of today's session, with its numbers and why they are what they are."""
 
@@ -33,7 +33,7 @@ class TodayItem:
         return PlannedExercise(self.exercise.id, self.level_id, p.hold_s, p.reps)
 
 
-@dataclass(frozen=True)
+@value
 class TodayPlan:
     """Today's session: what the home page shows and the player runs."""
 

@@ -8,10 +8,10 @@ the curve through each section's extremes, so an arched back shows as an arch.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from upright.core.body import Vec3
 from upright.core.kinematics import Skeleton, mat_vec, scale
+from upright.core.value import value
 
 Point = tuple[float, float]
 
@@ -35,7 +35,7 @@ WAIST = 3  # the shirt covers from this section up; the trousers reach one secti
 BACK_BAND = (3, 10)  # the back extensors lie along these sections (sacrum to shoulder blades)
 
 
-@dataclass(frozen=True)
+@value
 class Section:
     """One elliptical slice of the trunk: world centre and its two half-axes (width, depth)."""
 

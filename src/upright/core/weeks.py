@@ -7,9 +7,10 @@ daylight-saving change cannot move a session into another week.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+
+from upright.core.value import value
 
 WEEK = timedelta(days=7)
 
@@ -111,7 +112,7 @@ def bucket_sql(grain: Grain, day: str) -> str:
     return WEEK_START_SQL.format(day=day)
 
 
-@dataclass(frozen=True)
+@value
 class Tick:
     day: date
     text: str

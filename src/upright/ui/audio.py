@@ -9,7 +9,6 @@ QApplication exists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 
 from upright.core.assets import asset_path
 from upright.core.cues import Tone
+from upright.core.value import value
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
@@ -31,7 +31,7 @@ NO_LIBPULSE = (
 )
 
 
-@dataclass(frozen=True)
+@value
 class AudioStatus:
     """What sound can do on this computer; `message` says it in plain words."""
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from upright.core.profiles import DEFAULT_PROFILE, ProfileError, ensure_profile
+from upright.core.value import replace
 from upright.ui.shortcuts import page_shortcut
 
 if TYPE_CHECKING:

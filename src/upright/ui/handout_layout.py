@@ -7,12 +7,13 @@ a test can find every figure and every word size on the page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageSize, QPaintDevice
 
 from upright.core.handout_content import Picture
+from upright.core.value import replace, value
 
 FONT_FAMILY = "DejaVu Sans"
 BODY_PT = 14.0  # the smallest text anywhere on the handout
@@ -22,7 +23,7 @@ MARGIN_MM = 15.0
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
-@dataclass(frozen=True)
+@value
 class Text:
     """One line of words. ``rect`` is its line box; the glyphs sit on ``baseline``."""
 
@@ -33,13 +34,13 @@ class Text:
     bold: bool = False
 
 
-@dataclass(frozen=True)
+@value
 class Figure:
     rect: QRectF
     picture: Picture
 
 
-@dataclass(frozen=True)
+@value
 class Frame:
     """A rectangle: a tick box, a table cell's border, a shaded panel (``fill``) or a rule."""
 

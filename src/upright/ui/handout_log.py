@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QRectF
 
 from upright.core.handout_content import Handout
 from upright.core.handout_weeks import LOG_TICKS, SCALES, LogRow
+from upright.core.value import value
 from upright.ui.handout_blocks import HEADER_FILL, PANEL, Blocks
 from upright.ui.handout_layout import BODY_PT, H2_PT, Block, Frame, moved
 
@@ -18,7 +17,7 @@ MIN_LINE_MM = 12.0  # a log line tall enough to write a number by hand
 NOTES_MIN_MM = 22.0
 
 
-@dataclass(frozen=True)
+@value
 class Column:
     name: str
     width: float

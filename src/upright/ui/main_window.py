@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,7 @@ from upright.core import records
 from upright.core.history import HistoryError
 from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, plan_duration_s
+from upright.core.value import replace
 from upright.ui.clinic import ClinicPages
 from upright.ui.home_page import HomePage
 from upright.ui.session_control import SessionControl

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from upright.core.phases import Phase
+from upright.core.value import value
 
 
-@dataclass(frozen=True)
+@value
 class PhaseStyle:
     """A phase's background and text colours."""
 

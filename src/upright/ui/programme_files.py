@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ from upright.core.atomic import write_atomically
 from upright.core.fields import ValidationError
 from upright.core.programme_edit import check
 from upright.core.programme_file import programme_file_text, read_programme_file
+from upright.core.value import replace
 
 if TYPE_CHECKING:
     from upright.ui.programme_editor import ProgrammeEditor

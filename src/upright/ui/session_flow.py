@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,6 +18,7 @@ from upright.core.recorder import SessionRecorder
 from upright.core.session import RunState, Session
 from upright.core.session_end import SessionEnd
 from upright.core.today import TodayPlan
+from upright.core.value import value
 from upright.ui.cue_timer import CueTimer
 from upright.ui.hands_free import HandsFree
 from upright.ui.keys import SessionKeys
@@ -36,12 +36,12 @@ RED_FLAGS = (
 )
 
 
-@dataclass(frozen=True)
+@value
 class SessionAids:
     """What helps the person follow the session: sound and voice, the count-down, a flash."""
 
     hands_free: HandsFree | None = None
-    cue_options: CueOptions = field(default_factory=CueOptions)
+    cue_options: CueOptions = CueOptions()
     flash: bool = False
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from upright.core.settings import Settings
+from upright.core.value import replace
 from upright.ui.scrolling import scrolling_content
 from upright.ui.theme import set_relative_font
 

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
 
+from upright.core.value import value
 from upright.ui.audio import missing_library_message
 from upright.ui.speech_engine import load_engine
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 EngineFactory = Callable[[QObject], "QTextToSpeech"]
 
 
-@dataclass(frozen=True)
+@value
 class WatchdogPolicy:
     words_per_s: float = 2.5  # ordinary speech at rate 0
     factor: float = 3.0
