@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,27 +21,42 @@ from upright.core.today import TodayPlan, plan_today
 T = TypeVar("T")
 
 
-@dataclass
 class AppContext:
-    """Everything the window needs, built once by the composition root (upright.app)."""
+    """Everything the window needs, built once by the composition root (upright.app).
 
-    catalog: Catalog
-    clock: Clock
-    history: History | None
-    settings: Settings
-    settings_path: Path | None
-    time_scale: float = 1.0
-    notices: list[str] = field(default_factory=list)
-    backups: Path | None = None  # where a deleted person's data is kept
-    # While the history could not be opened (in use, read-only, disk full): how to try again.
-    reopen_history: Callable[[], History] | None = None
-    # Writes the history refused, in order, with what each keeps in words: tried again later.
-    unsaved: list[tuple[str, Callable[[History], object]]] = field(default_factory=list)
-    refusal: str = ""  # why the history last refused one, in plain words
-    # While the history cannot be opened to write (a read-only folder, a full disk): the file
-    # read as it is, so today's plan, the questions already answered and past sessions are
-    # still the person's own.
-    read_only_history: History | None = None
+    A plain class, not a dataclass: it is state that changes, and is never compared or copied
+    (a dataclass would cost the start-up ~1 ms to define; see upright.core.value)."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        clock: Clock,
+        history: History | None,
+        settings: Settings,
+        settings_path: Path | None,
+        *,
+        time_scale: float = 1.0,
+        notices: list[str] | None = None,
+        backups: Path | None = None,
+        reopen_history: Callable[[], History] | None = None,
+        read_only_history: History | None = None,
+    ) -> None:
+        self.catalog, self.clock, self.settings = catalog, clock, settings
+        self.history = history
+        self.settings_path = settings_path
+        self.time_scale = time_scale
+        self.notices = notices if notices is not None else []
+        self.backups = backups  # where a deleted person's data is kept
+        # While the history could not be opened (in use, read-only, disk full): how to try
+        # again.
+        self.reopen_history = reopen_history
+        # Writes the history refused, in order, with what each keeps in words: tried again.
+        self.unsaved: list[tuple[str, Callable[[History], object]]] = []
+        self.refusal = ""  # why the history last refused one, in plain words
+        # While the history cannot be opened to write (a read-only folder, a full disk): the
+        # file read as it is, so today's plan, the questions already answered and past
+        # sessions are still the person's own.
+        self.read_only_history = read_only_history
 
     @property
     def readable(self) -> History | None:

@@ -17,9 +17,15 @@ from upright.core import records
 from upright.core.atomic import write_atomically
 from upright.core.events import RepCompleted
 from upright.core.export import history_csv
-from upright.core.history import History, HistoryError, NewerDatabaseError, PlannedExercise
+from upright.core.history import (
+    History,
+    HistoryError,
+    NewerDatabaseError,
+    PlannedExercise,
+    migrated_tables,
+)
 from upright.core.recovery import open_for_sessions, open_history
-from upright.core.schema import SCHEMA_VERSION
+from upright.core.schema import CURRENT_TABLES, SCHEMA_VERSION
 from upright.core.session_end import SessionEnd
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC).astimezone()
@@ -278,6 +284,18 @@ def test_a_database_that_is_not_a_whole_history_is_moved_aside_unchanged(
     assert kept.read_bytes() == before  # not even switched to WAL before it was moved
     sid = a_session(opened.history)  # the new history takes a session
     assert [r.rep for r in records.reps(opened.history.connection, sid)] == [1, 2, 3]
+
+
+def test_the_written_out_tables_are_those_the_migrations_make(tmp_path: Path) -> None:
+    assert migrated_tables(SCHEMA_VERSION) == CURRENT_TABLES
+    History(tmp_path / "h.sqlite3").close()  # and a real file made by History has them too
+    db = sqlite3.connect(tmp_path / "h.sqlite3")
+    found = {
+        table: frozenset(c for (_, c, *_) in db.execute(f"PRAGMA table_info({table})"))
+        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    db.close()
+    assert found == CURRENT_TABLES
 
 
 def test_read_only_refuses_a_history_missing_a_table(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from upright import __version__
 from upright.app import main
-from upright.cli import UsageError, one_line, parse
+from upright.cli import UsageError, build_parser, one_line, parse
 
 from .launch import run_upright
 
@@ -146,6 +146,13 @@ def test_any_command_line_parses_or_is_refused_cleanly(argv: list[str]) -> None:
         assert exc.code == 0
     else:
         assert 0 < args.time_scale <= 1000
+
+
+def test_no_arguments_mean_what_the_parser_says_they_mean() -> None:
+    # parse([]) answers without building the parser: it must answer as the parser would.
+    assert vars(parse([])) == vars(build_parser().parse_args([]))
+    assert vars(parse([])) == vars(build_parser(commands_too=False).parse_args([]))
+    assert parse([]) is not parse([])  # a fresh one each time: callers may change theirs
 
 
 def test_no_display_is_said_in_one_line(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from upright.core.value import value
@@ -53,7 +52,6 @@ def parent_path(path: str) -> str:
     return _PARENT.sub("", path) if _PARENT.search(path) else ""
 
 
-@dataclass
 class Problems:
     """Accumulates problems so a reader can report all of them at once.
 
@@ -61,9 +59,10 @@ class Problems:
     problem can say where to look.
     """
 
-    source: str
-    lines: Mapping[str, int] = field(default_factory=dict)
-    entries: list[tuple[str, str]] = field(default_factory=list)
+    def __init__(self, source: str, lines: Mapping[str, int] | None = None) -> None:
+        self.source = source
+        self.lines: Mapping[str, int] = lines if lines is not None else {}
+        self.entries: list[tuple[str, str]] = []
 
     def add(self, path: str, message: str) -> None:
         self.entries.append((path, message))

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from upright.core.schema import MIGRATIONS, SCHEMA_VERSION
+from upright.core.schema import CURRENT_TABLES, MIGRATIONS, SCHEMA_VERSION
 from upright.core.session_end import SessionEnd
 from upright.core.value import value
 
@@ -317,10 +317,15 @@ def _tables(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
     return {table: frozenset(names) for table, names in columns.items()}
 
 
-@cache
 def expected_tables(version: int) -> dict[str, frozenset[str]]:
-    """The tables and columns a history of ``version`` has: those the migrations up to it make
-    in a database in memory (so they can never disagree with MIGRATIONS)."""
+    """The tables and columns a history of ``version`` has: CURRENT_TABLES for this Upright's
+    own version, else those the migrations up to it make in a database in memory."""
+    return CURRENT_TABLES if version == SCHEMA_VERSION else migrated_tables(version)
+
+
+@cache
+def migrated_tables(version: int) -> dict[str, frozenset[str]]:
+    """The tables and columns the migrations up to ``version`` make."""
     db = sqlite3.connect(":memory:")
     try:
         for script in MIGRATIONS[:version]:

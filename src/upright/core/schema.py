@@ -89,3 +89,21 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# The tables and columns of a history at SCHEMA_VERSION, as the migrations make them. Written
+# out so that a start need not run the migrations in memory to know them (~1 ms); a test
+# (tests/core/test_history.py) runs them and checks they still make exactly these.
+CURRENT_TABLES: dict[str, frozenset[str]] = {
+    table: frozenset(columns.split())
+    for table, columns in {
+        "sessions": "id profile level started_at started_utc local_day ended_at ended_how "
+        "time_scale pain_before pain_after effort next_day_worse",
+        "planned": "session_id position exercise level reps hold_s",
+        "reps": "id session_id exercise level rep target_hold_s held_s started_at ended_at "
+        "completed",
+        "checkins": "id profile kind at local_day answers",
+        "prescriptions": "profile exercise data reason updated_at",
+        "programmes": "profile data updated_at",
+        "profiles": "name created_at",
+    }.items()
+}
