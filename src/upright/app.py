@@ -10,7 +10,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from upright.cli import EXIT_BAD_INPUT, EXIT_FAILURE, HEADLESS, UsageError, one_line, parse
 from upright.context import CANNOT_SAVE, AppContext
@@ -21,7 +21,7 @@ from upright.core.instance_lock import InstanceLock
 from upright.core.paths import DataPaths, resolve_data_dir
 from upright.core.recovery import Opened, open_for_sessions
 from upright.core.settings import load_settings
-from upright.core.value import replace
+from upright.core.value import replace, value
 
 if TYPE_CHECKING:
     from upright.ui.main_window import MainWindow
@@ -60,7 +60,8 @@ def open_history_for_app(
     return _first_open(paths, notices, clock or SystemClock()).history
 
 
-class FirstOpen(NamedTuple):
+@value
+class FirstOpen:
     history: History | None  # None: said in the notices
     may_open_later: bool  # busy, read-only or full may pass during a session; a newer version not
     read_only: History | None = None  # while it cannot be opened to write: the file as it is
@@ -109,12 +110,12 @@ def build_context(
         notices.append(note)
     if profile:
         settings = replace(settings, profile=profile)
-    history, may_open_later, read_only = _first_open(paths, notices, clock)
+    first = _first_open(paths, notices, clock)
     return AppContext(
         catalog=catalog,
         clock=clock,
-        history=history,
-        read_only_history=read_only,
+        history=first.history,
+        read_only_history=first.read_only,
         settings=settings,
         settings_path=paths.settings,
         time_scale=time_scale,
@@ -122,7 +123,7 @@ def build_context(
         backups=paths.backups,
         reopen_history=(
             (lambda: _open_for_app(paths, clock, SAVE_PATIENCE_S)[0].history)
-            if may_open_later
+            if first.may_open_later
             else None
         ),
     )
@@ -142,7 +143,8 @@ def _open_for_app(
         ) from exc
 
 
-class FolderClaim(NamedTuple):
+@value
+class FolderClaim:
     lock: InstanceLock | None  # held while this Upright runs (None: another has it, or no lock)
     other_open: bool  # another Upright has this folder: this launch must not open it too
     answered: bool  # ... and it has been asked to come to the front

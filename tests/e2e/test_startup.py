@@ -34,6 +34,7 @@ FIRST_PAINT = textwrap.dedent(
             if not seen and event.type() == QEvent.Type.Paint:
                 seen.update(
                     qt_namespace="Qt" in vars(core),
+                    dataclasses="dataclasses" in sys.modules,
                     collector_on=gc.isenabled(),
                     frozen=gc.get_freeze_count(),
                     modules=sorted(m for m in sys.modules if m.startswith("upright")),
@@ -88,6 +89,8 @@ def test_the_first_paint_comes_before_the_qt_namespace_and_the_session_modules(
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     # PySide6 builds all 93 enums of `Qt` the first time the name is used: about 20 ms.
     assert seen["qt_namespace"] is False
+    # No class was made by dataclasses, which compile each class's methods (upright.core.value).
+    assert seen["dataclasses"] is False
     # Nothing of a session, its sounds or its charts is loaded to show the home page.
     for module in ("upright.core.events", "upright.core.session", "upright.ui.player_page"):
         assert module not in seen["modules"]
