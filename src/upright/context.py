@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from upright.core.checkins import SCREENING, latest_checkin, session_awaiting_next_day_check
 from upright.core.clock import Clock
 from upright.core.history import SAVE_PATIENCE_S, History, HistoryError, refused
 from upright.core.plan import Plan, build_plan
@@ -156,3 +157,20 @@ def todays_plan(ctx: AppContext) -> TodayPlan:
 def session_plan(ctx: AppContext, today: TodayPlan) -> Plan:
     pairs = [(item.exercise, item.prescription) for item in today.items]
     return build_plan(ctx.catalog, pairs, warmups=today.warmups and ctx.settings.warmups)
+
+
+def screening_answered(ctx: AppContext) -> bool:
+    """Whether the person answered the first-run questions (read even where nothing can be
+    written: answered before is answered)."""
+    history = ctx.readable
+    return (
+        history is not None and latest_checkin(history, ctx.settings.profile, SCREENING) is not None
+    )
+
+
+def next_day_session(ctx: AppContext) -> int | None:
+    """The session to ask "is your back worse today?" about, if one is waiting."""
+    if ctx.history is None:
+        return None
+    today = ctx.clock.wall().date().isoformat()
+    return session_awaiting_next_day_check(ctx.history, ctx.settings.profile, today)

@@ -91,8 +91,14 @@ def test_the_first_paint_comes_before_the_qt_namespace_and_the_session_modules(
     assert seen["qt_namespace"] is False
     # No class was made by dataclasses, which compile each class's methods (upright.core.value).
     assert seen["dataclasses"] is False
-    # Nothing of a session, its sounds or its charts is loaded to show the home page.
-    for module in ("upright.core.events", "upright.core.session", "upright.ui.player_page"):
+    # Nothing of a session, its sounds or its charts is loaded to show the home page, nor the
+    # questions' flow when none is due (this person answered the first-run questions).
+    for module in (
+        "upright.core.events",
+        "upright.core.session",
+        "upright.ui.player_page",
+        "upright.ui.checkin_flow",
+    ):
         assert module not in seen["modules"]
     # The collector, paused by upright.launch, is back on with the start-up set aside.
     assert seen["collector_on"] is True and seen["frozen"] > 0

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from upright.context import next_day_session, screening_answered
 from upright.core.checkins import (
     BEFORE,
     NEXT_DAY,
     SCREENING,
     latest_checkin,
     record_checkin,
-    session_awaiting_next_day_check,
     set_after,
     set_next_day_worse,
     set_pain_before,
@@ -113,12 +113,8 @@ class CheckIns(QObject):
 
     # -- first run ------------------------------------------------------------------------------
     def screening_due(self) -> bool:
-        if self._screened_this_run:  # answered this run, even if the answers could not be kept
-            return False
-        history = self.ctx.readable  # answered before, even if it cannot be written now
-        if history is None:
-            return True
-        return latest_checkin(history, self._profile, SCREENING) is None
+        # Answered this run, even if the answers could not be kept, is answered.
+        return not self._screened_this_run and not screening_answered(self.ctx)
 
     def screen(self, then: Callable[[], None]) -> None:
         page: ScreeningPage = self._page("screening")
@@ -201,10 +197,7 @@ class CheckIns(QObject):
 
     # -- the next day ---------------------------------------------------------------------------
     def next_day_due(self) -> int | None:
-        if self.ctx.history is None:
-            return None
-        today = self.ctx.clock.wall().date().isoformat()
-        due = session_awaiting_next_day_check(self.ctx.history, self._profile, today)
+        due = next_day_session(self.ctx)
         return None if due in self._next_day_asked else due
 
     def next_day(self, session_id: int, then: Callable[[], None]) -> None:

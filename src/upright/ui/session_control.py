@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from upright.context import next_day_session, screening_answered
 from upright.core.session_end import SessionEnd
 from upright.core.today import TodayPlan, conclude
 
@@ -123,6 +124,9 @@ class SessionControl:
 
     def launch_checks(self) -> None:
         """At start-up: the first-run questions, then "is your back worse?" after a session."""
+        first_look = not self._built("checkins")  # nothing asked yet in this run
+        if first_look and screening_answered(self.ctx) and next_day_session(self.ctx) is None:
+            return  # the home page is up: the questions' pages and flow need not load
         if self.checkins.screening_due():
             self.checkins.screen(then=self.launch_checks)
             return
