@@ -66,7 +66,7 @@ def color(hex_code: str) -> QColor:
 
 
 STYLESHEET = f"""
-QMainWindow, QWidget#page {{ background: {WINDOW_BG}; color: {INK}; }}
+QWidget#window, QWidget#page {{ background: {WINDOW_BG}; color: {INK}; }}
 QPushButton {{
     padding: 0.5em 1.1em; border-radius: 10px; border: 2px solid #9a9a9a;
     background: #ffffff; color: {INK};
@@ -105,7 +105,7 @@ QPushButton#scale:checked:focus {{ border: 3px solid {INK}; }}
 
 # Yellow and white on black, thick outlines: for low vision and glare.
 HIGH_CONTRAST_STYLESHEET = """
-QMainWindow, QWidget#page, QDialog { background: #000000; color: #ffffff; }
+QWidget#window, QWidget#page, QDialog { background: #000000; color: #ffffff; }
 QLabel, QCheckBox, QRadioButton { color: #ffffff; }
 QLabel#muted { color: #ffff00; }
 QFrame#card { background: #000000; border: 3px solid #ffffff; border-radius: 14px; }
