@@ -19,7 +19,7 @@ from upright.core.clock import Clock, SystemClock
 from upright.core.history import SAVE_PATIENCE_S, History, HistoryError, NewerDatabaseError
 from upright.core.instance_lock import InstanceLock
 from upright.core.paths import DataPaths, resolve_data_dir
-from upright.core.recovery import Opened, open_for_sessions
+from upright.core.recovery import Opened, Opening, open_for_sessions
 from upright.core.settings import load_settings
 from upright.core.value import replace, value
 
@@ -67,9 +67,11 @@ class FirstOpen:
     read_only: History | None = None  # while it cannot be opened to write: the file as it is
 
 
-def _first_open(paths: DataPaths, notices: list[str], clock: Clock) -> FirstOpen:
+def _first_open(
+    paths: DataPaths, notices: list[str], clock: Clock, opening: Opening | None = None
+) -> FirstOpen:
     try:
-        opened, interrupted = _open_for_app(paths, clock)
+        opened, interrupted = _open_for_app(paths, clock, opening=opening)
     except NewerDatabaseError as exc:
         log.warning("history refused: %s", exc)
         notices.append(f"{exc} {STARTING_NUMBERS} Sessions will run, but cannot be saved.")
@@ -100,9 +102,14 @@ def _read_only(paths: DataPaths) -> History | None:
 
 
 def build_context(
-    paths: DataPaths, clock: Clock, profile: str | None = None, time_scale: float = 1.0
+    paths: DataPaths,
+    clock: Clock,
+    profile: str | None = None,
+    time_scale: float = 1.0,
+    opening: Opening | None = None,
 ) -> AppContext:
-    """The one place the app's objects are made: used by the real app and by the e2e tests."""
+    """The one place the app's objects are made: used by the real app and by the e2e tests.
+    ``opening``: the history's opening, begun earlier (begin_opening)."""
     notices: list[str] = []
     catalog = load_builtin_catalog()
     settings, note = load_settings(paths.settings, catalog.level_ids)
@@ -110,7 +117,7 @@ def build_context(
         notices.append(note)
     if profile:
         settings = replace(settings, profile=profile)
-    first = _first_open(paths, notices, clock)
+    first = _first_open(paths, notices, clock, opening)
     return AppContext(
         catalog=catalog,
         clock=clock,
@@ -130,13 +137,13 @@ def build_context(
 
 
 def _open_for_app(
-    paths: DataPaths, clock: Clock, patience_s: float | None = None
+    paths: DataPaths, clock: Clock, patience_s: float | None = None, opening: Opening | None = None
 ) -> tuple[Opened, int]:
     """The history and how many sessions were marked interrupted; HistoryError in plain
     words if it cannot be opened. At start-up, and again during a session if it could not."""
     try:
         paths.ensure()
-        return open_for_sessions(paths.database, clock.wall(), patience_s)
+        return open_for_sessions(paths.database, clock.wall(), patience_s, opening)
     except OSError as exc:
         raise HistoryError(
             f"Upright cannot write to its data folder {paths.root} ({exc.strerror or exc})."
@@ -193,6 +200,22 @@ def no_display() -> str | None:
     )
 
 
+def begin_opening(paths: DataPaths) -> Opening | None:
+    """The history opened, and its integrity check begun on a thread of its own (Opening); None
+    where its folder cannot be made, which build_context then says."""
+    try:
+        paths.ensure()
+    except OSError:
+        return None
+    return Opening(paths.database)
+
+
+def load_toolkit() -> None:
+    """PySide6 and the window's modules, imported (show_window uses them)."""
+    import upright.ui.desktop
+    import upright.ui.main_window  # noqa: F401
+
+
 def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     problem = no_display()
     if problem:  # Qt would abort with a long message; say it in one line instead
@@ -209,8 +232,13 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILURE
-    # The history, settings and programme first: the toolkit loads once they are ready.
-    ctx = build_context(paths, SystemClock(), args.profile, args.time_scale)
+    # The history is opened, then checked on a thread while the toolkit loads: SQLite lets go
+    # of Python's lock while it checks, so a long history's check (50 ms for ten years) costs
+    # the start nothing. Upright's own modules were all imported before PySide6, which reads
+    # the source of every module imported after it.
+    opening = begin_opening(paths)
+    load_toolkit()
+    ctx = build_context(paths, SystemClock(), args.profile, args.time_scale, opening)
     try:
         return show_window(args, paths, ctx)
     finally:

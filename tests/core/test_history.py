@@ -425,3 +425,52 @@ def test_read_only_refuses_a_damaged_file(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(HistoryError, match="is damaged"):
         History(path, read_only=True)
+
+
+def test_the_integrity_check_runs_on_its_own_thread_while_the_caller_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start loads the window's toolkit while a long history is checked (Opening)."""
+    import threading
+
+    from upright.core import recovery
+
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    a_session(history)
+    history.close()
+    may_finish, checked_on = threading.Event(), []
+    real_check = recovery._integrity_problems
+
+    def slow_check(db: sqlite3.Connection) -> list[str]:
+        checked_on.append(threading.current_thread())
+        assert may_finish.wait(10)
+        return real_check(db)
+
+    monkeypatch.setattr(recovery, "_integrity_problems", slow_check)
+    opening = recovery.Opening(path)  # returns while the check still waits
+    assert not may_finish.is_set()
+    may_finish.set()
+    opened, interrupted = open_for_sessions(path, T0, opening=opening)
+    assert checked_on and checked_on[0] is not threading.current_thread()
+    assert opened.notice is None and interrupted == 1  # marked only once found whole
+    opened.history.close()
+
+
+def test_damage_found_by_the_check_on_its_thread_is_handled_as_before(tmp_path: Path) -> None:
+    from upright.core.recovery import Opening
+
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    for _ in range(30):
+        a_session(history, reps=10)
+    history.close()
+    data = bytearray(path.read_bytes())
+    data[4096 * 3 : 4096 * 4] = bytes(4096)  # a zeroed page in the middle of the tables
+    path.write_bytes(bytes(data))
+    opened = open_history(path, T0, opening=Opening(path))
+    assert opened.notice and "damaged" in opened.notice
+    [kept] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert kept.read_bytes() == bytes(data)
+    assert opened.history.integrity_ok()
+    opened.history.close()

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -60,10 +61,10 @@ def _reason(path: Path, exc: sqlite3.Error) -> str:
     return str(exc)
 
 
-def _integrity_problems(history: History) -> list[str]:
+def _integrity_problems(db: sqlite3.Connection) -> list[str]:
     # integrity_check, not quick_check: only it compares each index with its table, and a
     # session missing from an index would be missing from the plan worked out from it.
-    said = [str(row[0]) for row in history.connection.execute("PRAGMA integrity_check(50)")]
+    said = [str(row[0]) for row in db.execute("PRAGMA integrity_check(50)")]
     return [] if said == ["ok"] else said
 
 
@@ -87,7 +88,7 @@ def _rebuilt_indexes(path: Path, now: datetime, patience_s: float | None) -> Ope
     copy = History(rebuilding)
     try:
         copy.connection.execute("REINDEX")
-        whole = not _integrity_problems(copy)
+        whole = not _integrity_problems(copy.connection)
     except sqlite3.DatabaseError:  # two rows with one key, say: then the table is damaged too
         whole = False
     finally:
@@ -154,41 +155,83 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _open_unless_damaged(path: Path, now: datetime, patience_s: float | None) -> Opened | None:
-    if 0 < _size(path) < _SMALLEST_DATABASE:
-        return None
-    history: History | None = None
-    opened: Opened | None = None  # None: not a database, or damaged beyond its indexes
-    try:
-        history = History(path, patience_s)
-        problems = _integrity_problems(history)
-        if not problems:
-            opened = Opened(history, None)
-        elif all(_INDEX_PROBLEM.match(problem) for problem in problems):
-            history.close()
-            history = None
-            opened = _rebuilt_indexes(path, now, patience_s)
-    except NewerDatabaseError:
-        raise
-    except DamagedHistoryError:
-        pass  # whole as a file, but not a whole history: moved aside like any damage
-    except UnicodeDecodeError:
-        pass  # a garbled schema: even SQLite's message about it is not text
-    except sqlite3.DatabaseError as exc:
-        if result_code(exc) not in _DAMAGE_CODES:
-            raise _unusable(path, exc) from exc
-    finally:
-        if opened is None and history is not None:
-            history.close()  # however it ended: the file may be moved aside next
-    return opened
+class Opening:
+    """A history file being opened: open at once, and its integrity checked on a thread of its
+    own, with a connection of its own. SQLite lets go of Python's lock while it checks, so the
+    check of a long history (about 50 ms for ten years, bench/bench_history.py) can run while
+    the window's toolkit loads: ``open_history`` then waits only for what is left of it.
+    Nothing writes to the file before the check has said it is whole."""
+
+    def __init__(self, path: Path, patience_s: float | None = None) -> None:
+        self.path, self.patience_s = path, patience_s
+        self._history: History | None = None
+        # What opening or checking raised: raised again by unless_damaged(), where the open's
+        # caller expects it, and judged there as if raised there.
+        self._failure: Exception | None = None
+        self._problems: list[str] = []
+        self._checking: threading.Thread | None = None
+        if 0 < _size(path) < _SMALLEST_DATABASE:
+            return
+        try:
+            self._history = History(path, patience_s)
+        except Exception as exc:
+            self._failure = exc
+            return
+        self._checking = threading.Thread(target=self._check, name="history-check", daemon=True)
+        self._checking.start()
+
+    def _check(self) -> None:
+        try:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                self._problems = _integrity_problems(db)
+            finally:
+                db.close()
+        except Exception as exc:
+            self._failure = exc
+
+    def unless_damaged(self, now: datetime) -> Opened | None:
+        """The history, once the check has ended; None if it is damaged (beyond what
+        rebuilding its indexes repairs); NewerDatabaseError or HistoryError (in use, out of
+        reach) as the file is left as it is."""
+        if self._checking is not None:
+            self._checking.join()
+        history, opened = self._history, None
+        try:
+            if self._failure is not None:
+                raise self._failure
+            if history is None:  # too short to be a database
+                return None
+            if not self._problems:
+                opened = Opened(history, None)
+            elif all(_INDEX_PROBLEM.match(problem) for problem in self._problems):
+                history.close()
+                history = None
+                opened = _rebuilt_indexes(self.path, now, self.patience_s)
+        except NewerDatabaseError:
+            raise
+        except DamagedHistoryError:
+            pass  # whole as a file, but not a whole history: moved aside like any damage
+        except UnicodeDecodeError:
+            pass  # a garbled schema: even SQLite's message about it is not text
+        except sqlite3.DatabaseError as exc:
+            if result_code(exc) not in _DAMAGE_CODES:
+                raise _unusable(self.path, exc) from exc
+        finally:
+            if opened is None and history is not None:
+                history.close()  # however it ended: the file may be moved aside next
+        return opened
 
 
-def open_history(path: Path, now: datetime, patience_s: float | None = None) -> Opened:
+def open_history(
+    path: Path, now: datetime, patience_s: float | None = None, opening: Opening | None = None
+) -> Opened:
     """Open (or create) the history. A damaged file is moved aside (or, if only an index is
     damaged, copied and repaired); one that is newer, in use or out of reach raises
     HistoryError and is left untouched. ``patience_s``: how long to wait for another program
-    that has the file (BUSY_TIMEOUT_S if None)."""
-    opened = _open_unless_damaged(path, now, patience_s)
+    that has the file (BUSY_TIMEOUT_S if None). ``opening``: the file's opening, begun
+    earlier (see Opening), for ``path``."""
+    opened = (opening or Opening(path, patience_s)).unless_damaged(now)
     if opened is not None:
         return opened
     try:
@@ -212,11 +255,11 @@ def open_history(path: Path, now: datetime, patience_s: float | None = None) -> 
 
 
 def open_for_sessions(
-    path: Path, now: datetime, patience_s: float | None = None
+    path: Path, now: datetime, patience_s: float | None = None, opening: Opening | None = None
 ) -> tuple[Opened, int]:
     """The history for the app, with the sessions a crash or kill left running marked
     interrupted: that write is the first, so it also tells whether the file can be written."""
-    opened = open_history(path, now, patience_s)
+    opened = open_history(path, now, patience_s, opening)
     try:
         return opened, opened.history.mark_interrupted()
     except sqlite3.Error as exc:  # another program writing to it this moment, say
