@@ -38,14 +38,17 @@ FIRST_PAINT = textwrap.dedent(
                     collector_on=gc.isenabled(),
                     frozen=gc.get_freeze_count(),
                     modules=sorted(m for m in sys.modules if m.startswith("upright")),
+                    page=type(shown[0].pages.currentWidget()).__name__,
                 )
                 QTimer.singleShot(0, QApplication.quit)
             return False
 
     probe = FirstPaint()
     launch_checks = main_window.MainWindow.launch_checks
+    shown = []
 
     def watched_launch_checks(window):
+        shown.append(window)
         launch_checks(window)
         for widget in (window, *window.findChildren(QWidget)):
             widget.installEventFilter(probe)
@@ -102,6 +105,25 @@ def test_the_first_paint_comes_before_the_qt_namespace_and_the_session_modules(
         assert module not in seen["modules"]
     # The collector, paused by upright.launch, is back on with the start-up set aside.
     assert seen["collector_on"] is True and seen["frozen"] > 0
+
+
+def test_a_daily_user_s_first_screen_is_the_next_day_question_without_the_qt_namespace(
+    returning_user: Path,
+) -> None:
+    """After yesterday's session the window opens on "is your back worse?": every day's start
+    for someone who exercises daily. Its pages name no `Qt` before a key is pressed."""
+    from datetime import timedelta
+
+    from history_builder import add_session
+
+    history = History(returning_user / "history.sqlite3")
+    add_session(history, SystemClock().wall() - timedelta(days=1), [5.0] * 10)
+    history.close()
+    out = run(FIRST_PAINT, str(returning_user))
+    assert out.returncode == 0, out.stderr
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["page"] == "NextDayPage"
+    assert seen["qt_namespace"] is False
 
 
 def test_a_command_without_a_window_runs_with_the_collector_on(tmp_path: Path) -> None:

@@ -176,6 +176,15 @@ def test_the_mouse_works_too(qtbot: QtBot, screening: ScreeningPage) -> None:
     assert no.accessibleName() == "No" and yes.accessibleDescription() == "Keyboard: Y"
 
 
+def test_a_click_on_a_button_s_words_is_a_click_on_the_button(
+    qtbot: QtBot, screening: ScreeningPage
+) -> None:
+    """The words are a label inside the button: where a person clicks, on them, counts."""
+    _no, yes = visible_buttons(screening)
+    qtbot.mouseClick(yes.words, Qt.MouseButton.LeftButton)  # through the window, as a mouse
+    assert title(screening) == "See a physical therapist before starting."
+
+
 def test_review_shows_the_stored_answers_read_only(qtbot: QtBot, screening: ScreeningPage) -> None:
     press(qtbot, screening, K.Key_N, K.Key_Y, K.Key_A, K.Key_N, K.Key_N, K.Key_Y)
     with qtbot.waitSignal(screening.completed) as done:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from upright.core.safety import RED_FLAGS_INTRO, Advice
+from upright.ui.answer_keys import answer_keys
 from upright.ui.checkin_widgets import (
     TEXT_FACTOR,
     TITLE_FACTOR,
@@ -36,15 +37,13 @@ from upright.ui.checkin_widgets import (
     settle,
     wrapped,
 )
-from upright.ui.scale_question import ALLOWED_MODIFIERS, ENTER_KEYS, ScaleQuestion
+from upright.ui.scale_question import ScaleQuestion
 from upright.ui.theme import set_relative_font
 
-K = Qt.Key
 Action = Callable[[], None]
 YES_NO_HINT = "Please answer: press N for No, or Y for Yes."
 SMALLEST = 240  # pixels: a screen's minimum width and height
 MIN_ZOOM = 0.5  # type shrinks to fit down to half its size (never below the body text)
-SCROLL_KEYS = {K.Key_Up: -1, K.Key_Down: 1, K.Key_PageUp: -6, K.Key_PageDown: 6}
 
 
 class Screen(QWidget):
@@ -54,7 +53,7 @@ class Screen(QWidget):
     def __init__(self, step: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Not a Tab stop, but it holds the focus when no button should (a yes/no question).
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setProperty("focusPolicy", "ClickFocus")  # by name (upright.ui.answer_keys)
         self.setAccessibleName(title)
         # Under a style sheet only widgets sized with set_relative_font hear of a new text
         # scale; the screen's own font is one, and its FontChange refits everything.
@@ -120,7 +119,9 @@ class Screen(QWidget):
             bullets.setHorizontalSpacing(12)
             bullets.setColumnStretch(1, 1)
             for row, flag in enumerate(advice.red_flags):
-                bullets.addWidget(make("•", TEXT_FACTOR), row, 0, Qt.AlignmentFlag.AlignTop)
+                bullet = make("•", TEXT_FACTOR)
+                bullet.setProperty("alignment", "AlignLeft|AlignTop")  # beside the first line
+                bullets.addWidget(bullet, row, 0)
                 bullets.addWidget(make(flag, TEXT_FACTOR), row, 1)
             inner.addLayout(bullets)
         if advice.note:
@@ -132,7 +133,7 @@ class Screen(QWidget):
     def set_scale(self, scale: ScaleQuestion) -> None:
         """The scale sits under the words and has the focus, so digits and Enter go to it."""
         self.scale = scale
-        scale.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        scale.setProperty("focusPolicy", "ClickFocus")
         self._layout.insertWidget(self._layout.indexOf(self.text) + 1, scale)
         self.focus_first = scale
         self.enter_action = scale.confirm
@@ -175,7 +176,7 @@ class Screen(QWidget):
         self.hint_label.hide()
         self.fit()
         self.text.verticalScrollBar().setValue(0)
-        self.focus_first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_first.setFocus()
 
     def show_hint(self, text: str) -> None:
         self.hint_label.setText(text)
@@ -207,16 +208,17 @@ class Screen(QWidget):
         return self._layout.totalHeightForWidth(self.width()) <= self.height()
 
     def handle_key(self, event: QKeyEvent) -> bool:
-        if event.modifiers() & ~ALLOWED_MODIFIERS:
+        keys = answer_keys()
+        if event.modifiers() & ~keys.allowed_modifiers:
             return False
         key = event.key()
-        if key in SCROLL_KEYS:
+        if key in keys.scroll:
             bar = self.text.verticalScrollBar()
-            bar.setValue(bar.value() + SCROLL_KEYS[Qt.Key(key)] * bar.singleStep() * 3)
+            bar.setValue(bar.value() + keys.scroll[key] * bar.singleStep() * 3)
             return True
         if event.isAutoRepeat():
             return True  # a held key answers once
-        if key in ENTER_KEYS:
+        if key in keys.enter:
             focused = QApplication.focusWidget()
             # (A scale's own buttons never get here: the scale takes Enter as "confirm".)
             if isinstance(focused, QAbstractButton) and self.isAncestorOf(focused):
@@ -226,7 +228,7 @@ class Screen(QWidget):
             elif self.enter_hint:
                 self.show_hint(self.enter_hint)
             return True
-        if key == K.Key_Escape:
+        if key == keys.escape:
             if self.escape_action is not None:
                 self.escape_action()
             return True
@@ -292,4 +294,4 @@ class CheckinPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.stack.count():
-            self.screen.focus_first.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.screen.focus_first.setFocus()

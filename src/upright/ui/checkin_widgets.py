@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QApplication,
@@ -99,8 +99,9 @@ class WrapButton(QPushButton):
     def __init__(self, text: str, sizer: Sizer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.words = sizer.add(wrapped(keep_together(text)), BUTTON_FACTOR, bold=True)
-        self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        # By name (upright.ui.answer_keys). A click on the words is the button's: a label of
+        # plain text lets mouse presses pass to the widget under it (tests/ui/test_checkin_pages).
+        self.words.setProperty("alignment", "AlignCenter")
         inner = QVBoxLayout(self)
         inner.setContentsMargins(BUTTON_MARGIN, 10, BUTTON_MARGIN, 10)
         inner.addWidget(self.words)
@@ -155,8 +156,8 @@ class TextArea(QScrollArea):
         self.setWidget(self.inner)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the screen scrolls it with the keys
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setProperty("focusPolicy", "NoFocus")  # the screen scrolls it with the keys
+        self.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")  # by name
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def add_label(self, text: str, factor: float, *, bold: bool = False, name: str = "") -> QLabel:

@@ -8,6 +8,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
+from upright.ui.answer_keys import answer_keys
+
 K = Qt.Key
 # Presentation clickers send Page Up/Page Down (some send B, period or F5/Esc); keyboards with
 # media keys send Play/Pause, Next and Previous.
@@ -19,7 +21,6 @@ SESSION_KEYS: dict[str, tuple[Qt.Key, ...]] = {
     "stop": (K.Key_Escape, K.Key_MediaStop),
     "pain": (K.Key_P,),
 }
-ENTER_KEYS = (K.Key_Return, K.Key_Enter)
 
 
 class SessionKeys(QObject):
@@ -54,7 +55,7 @@ class SessionKeys(QObject):
         if QApplication.activeModalWidget() is not None:
             return False  # a dialog is open: its own keys apply
         key = Qt.Key(event.key())
-        if key in ENTER_KEYS:
+        if key in answer_keys().enter:
             # Key events go to the focused widget: a button the user tabbed to.
             if isinstance(watched, QAbstractButton) and watched.isEnabled():
                 watched.click()

@@ -5,17 +5,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from upright.ui.answer_keys import answer_keys
 from upright.ui.checkin_widgets import settle
 from upright.ui.theme import set_relative_font
 
-K = Qt.Key
-ENTER_KEYS = (K.Key_Return, K.Key_Enter)
-ALLOWED_MODIFIERS = Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
-DIGIT_KEYS = {getattr(K, f"Key_{d}"): d for d in range(10)}
 TEN_WINDOW_S = 1.2  # "1" then "0" within this many seconds means 10
 NUMBER_FACTOR = 1.9  # the numbers, as a multiple of the app's text size (less if it won't fit)
 ENDS_FACTOR = 1.3  # the words under 0 and 10
@@ -75,11 +72,13 @@ class ScaleQuestion(QWidget):
         # What the ends mean, under 0 and under 10.
         self.low_label = QLabel(f"0 = {low_word}")
         self.high_label = QLabel(f"10 = {high_word}")
-        self.high_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Enums by name (upright.ui.answer_keys): the words under each end start at the top.
+        self.low_label.setProperty("alignment", "AlignLeft|AlignTop")
+        self.high_label.setProperty("alignment", "AlignRight|AlignTop")
         ends = QHBoxLayout()
         for end_label in (self.low_label, self.high_label):
             end_label.setWordWrap(True)
-            ends.addWidget(end_label, 1, Qt.AlignmentFlag.AlignTop)
+            ends.addWidget(end_label, 1)
         self.status_label = QLabel(HOW_TO)
         self.status_label.setWordWrap(True)
         column = QVBoxLayout(self)
@@ -104,7 +103,7 @@ class ScaleQuestion(QWidget):
             button.setChecked(v == value)
         # Focus follows the choice, so Enter right after confirms it (not some other button).
         if self.isVisible():
-            self.buttons[value].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.buttons[value].setFocus()
         self._show_status(f"Your answer: {value} out of 10. Press Enter to go on.")
         self.changed.emit(value)
 
@@ -125,20 +124,21 @@ class ScaleQuestion(QWidget):
     def handle_key(self, key: int) -> bool:
         """Act on one key press; False when the key is not the scale's."""
         one_at, self._one_at = self._one_at, None
-        if key in DIGIT_KEYS:
-            digit = DIGIT_KEYS[Qt.Key(key)]
+        keys = answer_keys()
+        if key in keys.digits:
+            digit = keys.digits[key]
             if digit == 0 and one_at is not None and self._monotonic() - one_at <= TEN_WINDOW_S:
                 self.select(TOP)
             else:
                 self.select(digit)
                 if digit == 1:
                     self._one_at = self._monotonic()
-        elif key == K.Key_T:
+        elif key == keys.ten:
             self.select(TOP)
-        elif key in (K.Key_Left, K.Key_Right):
-            step = 1 if key == K.Key_Right else -1
+        elif key in (keys.left, keys.right):
+            step = 1 if key == keys.right else -1
             self.select(0 if self._value is None else min(TOP, max(0, self._value + step)))
-        elif key in ENTER_KEYS:
+        elif key in keys.enter:
             self.confirm()
         else:
             self._one_at = one_at  # a key that is not ours does not cancel "1 then 0"
@@ -147,7 +147,7 @@ class ScaleQuestion(QWidget):
 
     # -- Qt ---------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        ours = not event.modifiers() & ~ALLOWED_MODIFIERS and not event.isAutoRepeat()
+        ours = not event.modifiers() & ~answer_keys().allowed_modifiers and not event.isAutoRepeat()
         if not (ours and self.handle_key(event.key())):
             event.ignore()
 
@@ -156,8 +156,8 @@ class ScaleQuestion(QWidget):
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() in (K.Key_Left, K.Key_Right)
-            and not event.modifiers() & ~ALLOWED_MODIFIERS
+            and event.key() in (answer_keys().left, answer_keys().right)
+            and not event.modifiers() & ~answer_keys().allowed_modifiers
         ):
             self.handle_key(event.key())
             return True
