@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from upright.core.history import History, PlannedExercise
-from upright.core.outcomes import session_outcomes
+from upright.core.outcomes import latest_outcomes, session_outcomes
 from upright.core.plan import Plan
 from upright.core.prescriptions import load_prescription, save_prescription
 from upright.core.program import Catalog, Exercise, Level, Prescription
@@ -57,7 +57,7 @@ def plan_today(
     """Each exercise's stored prescription, eased for today after a break (never stored)."""
     stored, note = load_programme(history, profile, catalog)
     programme: Programme = stored or level_programme(catalog, level_id)
-    outcomes = session_outcomes(history, profile) if history is not None else []
+    outcomes = latest_outcomes(history, profile) if history is not None else []
     items: list[TodayItem] = []
     for entry in programme.items:
         exercise = catalog.exercise(entry.exercise_id)
