@@ -22,10 +22,10 @@ from upright.core.history import (
     HistoryError,
     NewerDatabaseError,
     PlannedExercise,
-    migrated_tables,
+    migrated_schema,
 )
 from upright.core.recovery import open_for_sessions, open_history
-from upright.core.schema import CURRENT_TABLES, SCHEMA_VERSION
+from upright.core.schema import CURRENT_KEYS, CURRENT_TABLES, SCHEMA_VERSION
 from upright.core.session_end import SessionEnd
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC).astimezone()
@@ -287,7 +287,7 @@ def test_a_database_that_is_not_a_whole_history_is_moved_aside_unchanged(
 
 
 def test_the_written_out_tables_are_those_the_migrations_make(tmp_path: Path) -> None:
-    assert migrated_tables(SCHEMA_VERSION) == CURRENT_TABLES
+    assert migrated_schema(SCHEMA_VERSION) == (CURRENT_TABLES, CURRENT_KEYS)
     History(tmp_path / "h.sqlite3").close()  # and a real file made by History has them too
     db = sqlite3.connect(tmp_path / "h.sqlite3")
     found = {
@@ -473,4 +473,33 @@ def test_damage_found_by_the_check_on_its_thread_is_handled_as_before(tmp_path: 
     [kept] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
     assert kept.read_bytes() == bytes(data)
     assert opened.history.integrity_ok()
+    opened.history.close()
+
+
+def test_a_schema_whose_key_a_flipped_bit_undid_is_moved_aside_and_every_session_kept(
+    tmp_path: Path,
+) -> None:
+    """Found by an outside bit-flip sweep: "PRIMARY" read "PSIMARY". SQLite's checks pass, but
+    every session's id read NULL: the history page failed, and a new session's reps would have
+    been written under an id no session has."""
+    path = tmp_path / "history.sqlite3"
+    history = History(path)
+    ids = [a_session(history, reps=3) for _ in range(4)]
+    history.close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, 'id INTEGER PRIMARY KEY', "
+        "'id INTEGER PSIMARY KEY') WHERE name = 'sessions'"
+    )
+    db.commit()
+    db.close()
+    damaged = path.read_bytes()
+    assert sqlite3.connect(path).execute("SELECT id FROM sessions").fetchall()[0] == (None,)
+    opened = open_history(path, T0)
+    assert opened.notice and "with the 4 sessions it could still read" in opened.notice
+    [kept] = [p for p in tmp_path.iterdir() if p.name.endswith(".damaged-20260302-093000")]
+    assert kept.read_bytes() == damaged
+    for sid in ids:  # each session with its own reps, under its own id
+        assert [r.rep for r in records.reps(opened.history.connection, sid)] == [1, 2, 3]
     opened.history.close()

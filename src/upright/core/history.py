@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from upright.core.schema import CURRENT_TABLES, MIGRATIONS, SCHEMA_VERSION
+from upright.core.schema import CURRENT_KEYS, CURRENT_TABLES, MIGRATIONS, SCHEMA_VERSION
 from upright.core.session_end import SessionEnd
 from upright.core.value import value
 
@@ -172,6 +172,10 @@ class History:
                 missing += [f"{table}.{column}" for column in sorted(columns - found[table])]
         if missing:
             raise DamagedHistoryError(f"{self.path} is missing {', '.join(missing)}")
+        keys = _keys(self._db)
+        lost = [table for table, key in expected_keys(version).items() if keys.get(table) != key]
+        if lost:
+            raise DamagedHistoryError(f"{self.path} has lost the keys of {', '.join(lost)}")
 
     def _check_readable(self) -> None:
         """Read-only, nothing can be brought up to date or moved aside: only a whole file of
@@ -317,21 +321,40 @@ def _tables(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
     return {table: frozenset(names) for table, names in columns.items()}
 
 
+def _keys(db: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
+    """Each table's primary key columns, in the key's order (tables without one left out)."""
+    keys: dict[str, list[tuple[int, str]]] = {}
+    for table, column, position in db.execute(
+        "SELECT m.name, c.name, c.pk FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+        "WHERE m.type = 'table' AND c.pk > 0 AND m.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+    ):
+        keys.setdefault(table, []).append((position, column))
+    return {table: tuple(column for _, column in sorted(key)) for table, key in keys.items()}
+
+
 def expected_tables(version: int) -> dict[str, frozenset[str]]:
     """The tables and columns a history of ``version`` has: CURRENT_TABLES for this Upright's
     own version, else those the migrations up to it make in a database in memory."""
-    return CURRENT_TABLES if version == SCHEMA_VERSION else migrated_tables(version)
+    return CURRENT_TABLES if version == SCHEMA_VERSION else migrated_schema(version)[0]
+
+
+def expected_keys(version: int) -> dict[str, tuple[str, ...]]:
+    """Each table's primary key in a history of ``version`` (as expected_tables)."""
+    return CURRENT_KEYS if version == SCHEMA_VERSION else migrated_schema(version)[1]
 
 
 @cache
-def migrated_tables(version: int) -> dict[str, frozenset[str]]:
-    """The tables and columns the migrations up to ``version`` make."""
+def migrated_schema(
+    version: int,
+) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """The tables with their columns, and their keys, that the migrations up to ``version``
+    make."""
     db = sqlite3.connect(":memory:")
     try:
         for script in MIGRATIONS[:version]:
             for statement in _statements(script):
                 db.execute(statement)
-        return _tables(db)
+        return _tables(db), _keys(db)
     finally:
         db.close()
 

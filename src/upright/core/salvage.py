@@ -72,7 +72,10 @@ def _open_as_it_is(path: Path) -> sqlite3.Connection:
 def _readable_rows(
     db: sqlite3.Connection, table: str, columns: list[str]
 ) -> Iterator[tuple[object, ...]]:
-    select = f"SELECT rowid, {', '.join(columns)} FROM {table} WHERE rowid > ? ORDER BY rowid"
+    # An `id` is its table's INTEGER PRIMARY KEY, which is the rowid: read as such, it survives
+    # a schema whose key a flipped bit undid (where `id` itself reads NULL).
+    read = ", ".join("rowid" if column == "id" else column for column in columns)
+    select = f"SELECT rowid, {read} FROM {table} WHERE rowid > ? ORDER BY rowid"
     after: int | None = 0  # every table's rowids here begin at 1
     while after is not None:
         try:

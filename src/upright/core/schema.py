@@ -107,3 +107,16 @@ CURRENT_TABLES: dict[str, frozenset[str]] = {
         "profiles": "name created_at",
     }.items()
 }
+
+# Each table's primary key at SCHEMA_VERSION, in order (checked by the same test). A flipped bit
+# in the schema can leave it whole to SQLite yet without a key ("id INTEGER PSIMARY KEY" is a
+# column of type "INTEGER PSIMARY KEY"): every session's id then reads NULL.
+CURRENT_KEYS: dict[str, tuple[str, ...]] = {
+    "sessions": ("id",),
+    "planned": ("session_id", "position"),
+    "reps": ("id",),
+    "checkins": ("id",),
+    "prescriptions": ("profile", "exercise"),
+    "programmes": ("profile",),
+    "profiles": ("name",),
+}
