@@ -108,16 +108,22 @@ def _methods(cls: type, spec: _Spec) -> dict[str, Callable[..., Any]]:
     names, count = spec.names, len(spec.names)
     required = count - len(spec.defaults)  # the defaults are the last fields'
     tail = tuple(spec.defaults[name] for name in names[required:])
+    name_set = frozenset(names)
     post_init: Callable[[object], None] | None = getattr(cls, "__post_init__", None)
     key: Callable[[object], Any] = attrgetter(*names) if names else _no_fields
 
     def init(self: object, *args: Any, **kwargs: Any) -> None:
-        if kwargs or not required <= len(args) <= count:
-            args = _arguments(spec, type(self), args, kwargs)
-        elif len(args) < count:  # the usual call: the first fields given, the rest defaults
-            args += tail[len(args) - required :]
-        # Straight into the instance's dict: its own __setattr__ refuses every change.
-        self.__dict__.update(zip(names, args, strict=False))  # one value for each name
+        # Straight into the instance's dict: its own __setattr__ refuses every change. The two
+        # usual calls, all by position or all by name, take a path with no Python loop.
+        fields = self.__dict__
+        if len(args) == count and not kwargs:
+            fields.update(zip(names, args, strict=False))
+        elif not kwargs and required <= len(args) < count:
+            fields.update(zip(names, args + tail[len(args) - required :], strict=False))
+        elif not args and (given := {**spec.defaults, **kwargs}).keys() == name_set:
+            fields.update(given)
+        else:
+            fields.update(zip(names, _arguments(spec, type(self), args, kwargs), strict=False))
         if post_init is not None:
             post_init(self)
 
