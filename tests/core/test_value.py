@@ -95,6 +95,17 @@ def test_post_init_checks_each_new_value_and_each_replacement() -> None:
         replace(Positive(1), n=-1)
 
 
+def test_a_plain_subclass_s_own_post_init_runs_as_a_dataclass_s_would() -> None:
+    seen: list[object] = []
+
+    class Checked(Hold):
+        def __post_init__(self) -> None:
+            seen.append(self)
+
+    made = Checked(5)
+    assert seen == [made]
+
+
 def test_replace_as_dict_and_is_value() -> None:
     hold = Hold(5, "x")
     assert replace(hold, note="y") == Hold(5, "y")

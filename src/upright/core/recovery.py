@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from upright.core.history import (
+    BUSY_TIMEOUT_S,
     DamagedHistoryError,
     History,
     HistoryError,
@@ -182,7 +183,9 @@ class Opening:
 
     def _check(self) -> None:
         try:
-            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            patience = BUSY_TIMEOUT_S if self.patience_s is None else self.patience_s
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            db = sqlite3.connect(uri, uri=True, timeout=patience)  # as patient as the open
             try:
                 self._problems = _integrity_problems(db)
             finally:

@@ -124,8 +124,10 @@ def _methods(cls: type, spec: _Spec) -> dict[str, Callable[..., Any]]:
             fields.update(given)
         else:
             fields.update(zip(names, _arguments(spec, type(self), args, kwargs), strict=False))
-        if post_init is not None:
-            post_init(self)
+        # A subclass that is not itself a value class may write its own __post_init__.
+        check = post_init if type(self) is cls else getattr(type(self), "__post_init__", None)
+        if check is not None:
+            check(self)
 
     def represent(self: object) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
