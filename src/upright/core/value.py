@@ -57,8 +57,9 @@ def _fields_of(cls: type) -> _Spec:
         if spec is not None:
             names += [n for n in spec.names if n not in names]
             defaults.update(spec.defaults)
-    # The class's own annotations (not its bases'), as written: strings under PEP 563.
-    for name, annotation in cls.__dict__.get("__annotations__", {}).items():  # noqa: RUF063
+    # The class's own annotations, never its bases' (Python 3.10 on): strings under PEP 563,
+    # evaluated on first use where annotations are deferred (3.14).
+    for name, annotation in cls.__annotations__.items():
         if str(annotation).replace("typing.", "").startswith("ClassVar"):
             continue
         if name not in names:
