@@ -21,8 +21,9 @@ from upright.core.value import value
 ROUNDS = 15
 
 
-def define_value() -> type:
-    @value
+def define(make: Callable[[type], type]) -> type:
+    """The same five fields, made a class by ``make`` (value, or a frozen dataclass)."""
+
     class Item:
         exercise_id: str
         reps: int
@@ -30,19 +31,15 @@ def define_value() -> type:
         rest_s: float = 5.0
         note: str = ""
 
-    return Item
+    return make(Item)
+
+
+def define_value() -> type:
+    return define(value)
 
 
 def define_dataclass() -> type:
-    @dataclass(frozen=True)
-    class Item:
-        exercise_id: str
-        reps: int
-        hold_s: float
-        rest_s: float = 5.0
-        note: str = ""
-
-    return Item
+    return define(dataclass(frozen=True))
 
 
 def per_call_us(action: Callable[[], object], number: int) -> float:

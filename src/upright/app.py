@@ -109,7 +109,7 @@ def build_context(
     opening: Opening | None = None,
 ) -> AppContext:
     """The one place the app's objects are made: used by the real app and by the e2e tests.
-    ``opening``: the history's opening, begun earlier (begin_opening)."""
+    ``opening``: the history's opening, begun earlier (run_window)."""
     notices: list[str] = []
     catalog = load_builtin_catalog()
     settings, note = load_settings(paths.settings, catalog.level_ids)
@@ -200,16 +200,6 @@ def no_display() -> str | None:
     )
 
 
-def begin_opening(paths: DataPaths) -> Opening | None:
-    """The history opened, and its integrity check begun on a thread of its own (Opening); None
-    where its folder cannot be made, which build_context then says."""
-    try:
-        paths.ensure()
-    except OSError:
-        return None
-    return Opening(paths.database)
-
-
 def load_toolkit() -> None:
     """PySide6 and the window's modules, imported (show_window uses them)."""
     import upright.ui.desktop
@@ -236,7 +226,7 @@ def run_window(args: argparse.Namespace, paths: DataPaths) -> int:
     # of Python's lock while it checks, so a long history's check (50 ms for ten years) costs
     # the start nothing. Upright's own modules were all imported before PySide6, which reads
     # the source of every module imported after it.
-    opening = begin_opening(paths)
+    opening = Opening(paths.database)  # main() made its folder (or build_context says why not)
     load_toolkit()
     ctx = build_context(paths, SystemClock(), args.profile, args.time_scale, opening)
     try:

@@ -158,7 +158,7 @@ class History:
         """Only a whole Upright history is used: another program's database, or one missing
         tables or columns its version has, would fail at the first session (or be written
         into). Checked before any write, so a file moved aside is kept as it was."""
-        version, found = self.version, _tables(self._db)
+        version, (found, keys) = self.version, _schema(self._db)
         if version < 0 or (version == 0 and found):
             raise DamagedHistoryError(
                 f"{self.path} is not an Upright history (data version {version}, "
@@ -172,7 +172,6 @@ class History:
                 missing += [f"{table}.{column}" for column in sorted(columns - found[table])]
         if missing:
             raise DamagedHistoryError(f"{self.path} is missing {', '.join(missing)}")
-        keys = _keys(self._db)
         lost = [table for table, key in expected_keys(version).items() if keys.get(table) != key]
         if lost:
             raise DamagedHistoryError(f"{self.path} has lost the keys of {', '.join(lost)}")
@@ -310,26 +309,24 @@ def _text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def _tables(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
-    """Each table of a database with its columns (SQLite's own tables left out)."""
+def _schema(
+    db: sqlite3.Connection,
+) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """Each table of a database with its columns, and each one's primary key columns in the
+    key's order (SQLite's own tables left out; a table without a key has none listed)."""
     columns: dict[str, set[str]] = {}
-    for table, column in db.execute(
-        "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
-        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
-    ):
-        columns.setdefault(table, set()).add(column)
-    return {table: frozenset(names) for table, names in columns.items()}
-
-
-def _keys(db: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
-    """Each table's primary key columns, in the key's order (tables without one left out)."""
     keys: dict[str, list[tuple[int, str]]] = {}
     for table, column, position in db.execute(
         "SELECT m.name, c.name, c.pk FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
-        "WHERE m.type = 'table' AND c.pk > 0 AND m.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite!_%' ESCAPE '!'"
     ):
-        keys.setdefault(table, []).append((position, column))
-    return {table: tuple(column for _, column in sorted(key)) for table, key in keys.items()}
+        columns.setdefault(table, set()).add(column)
+        if position > 0:
+            keys.setdefault(table, []).append((position, column))
+    return (
+        {table: frozenset(names) for table, names in columns.items()},
+        {table: tuple(column for _, column in sorted(key)) for table, key in keys.items()},
+    )
 
 
 def expected_tables(version: int) -> dict[str, frozenset[str]]:
@@ -354,7 +351,7 @@ def migrated_schema(
         for script in MIGRATIONS[:version]:
             for statement in _statements(script):
                 db.execute(statement)
-        return _tables(db), _keys(db)
+        return _schema(db)
     finally:
         db.close()
 

@@ -153,11 +153,12 @@ class ScaleQuestion(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A focused button would move the focus on Left/Right; here they move the choice.
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        keys = answer_keys()
         if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (answer_keys().left, answer_keys().right)
-            and not event.modifiers() & ~answer_keys().allowed_modifiers
+            event.key() in (keys.left, keys.right)
+            and not event.modifiers() & ~keys.allowed_modifiers
         ):
             self.handle_key(event.key())
             return True
