@@ -267,7 +267,7 @@ def show_window(args: argparse.Namespace, paths: DataPaths, ctx: AppContext) -> 
         )
 
     sys.excepthook = excepthook
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, first="session" if args.command == "start" else "checks")
     screen = app.primaryScreen()
     room = screen.availableGeometry().size() if screen else None
     # 1280x800, or no more than the screen holds on a small laptop (1366x768 is common).
@@ -282,10 +282,6 @@ def show_window(args: argparse.Namespace, paths: DataPaths, ctx: AppContext) -> 
     # collecting garbage from now on (upright.launch paused it) never walks through them.
     gc.freeze()
     gc.enable()
-    if args.command == "start":
-        window.start_session()
-    else:
-        window.launch_checks()
     QTimer.singleShot(300, lambda: after_first_paint(window, paths))
     return int(app.exec())
 

@@ -58,13 +58,15 @@ def test_first_run_to_next_day_by_keyboard(qtbot: QtBot, data_dir: Path) -> None
     assert tuple(stored) == (1, 2, 5)
 
     clock.advance(24 * 3600)  # the next day, the app is opened again
-    again = MainWindow(build_context(paths, clock))
+    again = MainWindow(build_context(paths, clock), first="checks")  # as the app opens it
     qtbot.addWidget(again)
     show_active(qtbot, again)
-    again.launch_checks()
-    assert again.pages.currentWidget() is not again.home  # "is your back worse?"
+    assert type(again.pages.currentWidget()).__name__ == "NextDayPage"  # "is your back worse?"
+    assert "home" not in vars(again)  # built when it is needed, after the answer
     press(qtbot, K.Key_N)
     assert again.pages.currentWidget() is again.home
+    press(qtbot, K.Key_H)  # the home page's keys work, though it was built after the start
+    assert again.pages.currentWidget() is again.history_page
     worse = ctx.history.connection.execute(
         "SELECT next_day_worse FROM sessions WHERE id = ?", (row.id,)
     ).fetchone()[0]

@@ -39,6 +39,7 @@ FIRST_PAINT = textwrap.dedent(
                     frozen=gc.get_freeze_count(),
                     modules=sorted(m for m in sys.modules if m.startswith("upright")),
                     page=type(shown[0].pages.currentWidget()).__name__,
+                    pages=shown[0].pages.count(),
                 )
                 QTimer.singleShot(0, QApplication.quit)
             return False
@@ -105,13 +106,15 @@ def test_the_first_paint_comes_before_the_qt_namespace_and_the_session_modules(
         assert module not in seen["modules"]
     # The collector, paused by upright.launch, is back on with the start-up set aside.
     assert seen["collector_on"] is True and seen["frozen"] > 0
+    assert seen["page"] == "HomePage" and seen["pages"] == 1
 
 
 def test_a_daily_user_s_first_screen_is_the_next_day_question_without_the_qt_namespace(
     returning_user: Path,
 ) -> None:
     """After yesterday's session the window opens on "is your back worse?": every day's start
-    for someone who exercises daily. Its pages name no `Qt` before a key is pressed."""
+    for someone who exercises daily. Its pages name no `Qt` before a key is pressed, and the
+    home page is built only when it is needed (after the answer)."""
     from datetime import timedelta
 
     from history_builder import add_session
@@ -122,7 +125,7 @@ def test_a_daily_user_s_first_screen_is_the_next_day_question_without_the_qt_nam
     out = run(FIRST_PAINT, str(returning_user))
     assert out.returncode == 0, out.stderr
     seen = json.loads(out.stdout.strip().splitlines()[-1])
-    assert seen["page"] == "NextDayPage"
+    assert seen["page"] == "NextDayPage" and seen["pages"] == 1
     assert seen["qt_namespace"] is False
 
 

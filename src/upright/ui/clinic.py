@@ -18,6 +18,7 @@ from upright.ui.shortcuts import page_shortcut
 
 if TYPE_CHECKING:
     from upright.ui.demo import DemoPage
+    from upright.ui.home_page import HomePage
     from upright.ui.main_window import MainWindow
     from upright.ui.profiles_page import ProfilesPage
     from upright.ui.programme_editor import ProgrammeEditor
@@ -26,7 +27,7 @@ log = logging.getLogger("upright")
 
 
 class ClinicPages(QObject):
-    """Adds the pages to the window's stack and the home screen's buttons and keys to them."""
+    """Adds the pages to the window's stack and the home page's buttons and keys to them."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -34,7 +35,9 @@ class ClinicPages(QObject):
         ctx = window.ctx
         if ctx.history is not None:  # the person chosen at start (--profile) is listed
             ctx.settings = replace(ctx.settings, profile=self._listed(ctx.settings.profile))
-        home = window.home
+
+    def add_to_home(self, home: HomePage) -> None:
+        """The home page's buttons and keys for these pages (when the window builds it)."""
         for signal, key, slot in (
             (home.people_requested, "W", self.show_people),
             (home.programme_requested, "E", self.show_editor),

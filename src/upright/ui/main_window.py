@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -31,15 +31,21 @@ if TYPE_CHECKING:
     from upright.ui.settings_page import SettingsPage
     from upright.ui.summary_page import SummaryPage
 
+# What the window shows first: home; the questions due at a launch (then home); or, for
+# `upright start`, the session (after the questions due before it).
+FirstScreen = Literal["home", "checks", "session"]
+
 
 class MainWindow(SessionControl, QWidget):
-    """The home page is built at once; every other page the first time it is needed, so the
-    window is on screen quickly and a page's modules (charts, audio ...) load only when used.
+    """Every page is built the first time it is needed, so the window is on screen quickly
+    and a page's modules (charts, audio ...) load only when used.
 
     A plain widget holding the pages, not a QMainWindow: it has no menus, tool bars or status
     bar, and PySide6 takes ~0.7 ms to make QMainWindow's Python type at start-up."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, first: FirstScreen = "home"
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.flow: SessionFlow | None = None
@@ -52,26 +58,37 @@ class MainWindow(SessionControl, QWidget):
         self._applied_look: tuple[float, bool] | None = None
         self._apply_look()  # first: the pages are then built at the right text size at once
         self.pages = QStackedWidget()
-        self.home = HomePage(ctx.catalog)
-        self.pages.addWidget(self.home)
         frame = QVBoxLayout(self)
         frame.setContentsMargins(0, 0, 0, 0)
         frame.addWidget(self.pages)
-
-        self.home.start_requested.connect(self.start_session)
-        self.home.level_chosen.connect(self.choose_level)
-        self.home.history_requested.connect(self.show_history)
-        self.home.progress_requested.connect(self.show_progress)
-        self.home.handout_requested.connect(self.offer_handout)
-        self.home.settings_requested.connect(self.show_settings)
         app_shortcut(self, "F11", self.toggle_distance)
-        page_shortcut(self.home, ["Return", "Enter"], self.start_session)
-        page_shortcut(self.home, "H", self.show_history)
-        page_shortcut(self.home, "G", self.show_progress)
-        page_shortcut(self.home, "Ctrl+P", self.offer_handout)
-        page_shortcut(self.home, "S", self.show_settings)
         self.clinic = ClinicPages(self)
-        self.show_home()
+        # Only the first screen is built before the window shows. For someone who exercises
+        # daily that is "is your back worse?", and the home page waits for the answer.
+        if first == "checks":
+            self.launch_checks()
+        elif first == "session":
+            self.start_session()
+        else:
+            self.show_home()
+
+    @cached_property
+    def home(self) -> HomePage:
+        home = HomePage(self.ctx.catalog)
+        self.pages.addWidget(home)
+        home.start_requested.connect(self.start_session)
+        home.level_chosen.connect(self.choose_level)
+        home.history_requested.connect(self.show_history)
+        home.progress_requested.connect(self.show_progress)
+        home.handout_requested.connect(self.offer_handout)
+        home.settings_requested.connect(self.show_settings)
+        page_shortcut(home, ["Return", "Enter"], self.start_session)
+        page_shortcut(home, "H", self.show_history)
+        page_shortcut(home, "G", self.show_progress)
+        page_shortcut(home, "Ctrl+P", self.offer_handout)
+        page_shortcut(home, "S", self.show_settings)
+        self.clinic.add_to_home(home)
+        return home
 
     # -- pages, each built on first use ---------------------------------------------------------
     def _add(self, page: QWidget, escape_to_home: bool = True) -> None:
@@ -214,7 +231,8 @@ class MainWindow(SessionControl, QWidget):
 
     def _show_notices(self) -> None:
         sound = self.hands_free.problems() if self.hands_free else []
-        self.home.show_notices([*self.ctx.notices, *self.ctx.unsaved_notices(), *sound])
+        if self._built("home"):  # else show_home shows them
+            self.home.show_notices([*self.ctx.notices, *self.ctx.unsaved_notices(), *sound])
         if self._built("settings_page"):
             self.settings_page.show_status("\n".join(sound))
             if self.hands_free is not None:
@@ -268,7 +286,7 @@ class MainWindow(SessionControl, QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
-        if message == "start" and self.pages.currentWidget() is self.home:
+        if message == "start" and self._built("home") and self.pages.currentWidget() is self.home:
             self.start_session()
 
     def toggle_distance(self) -> None:

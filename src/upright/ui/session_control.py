@@ -123,10 +123,12 @@ class SessionControl:
         self.summary.done_button.setFocus()
 
     def launch_checks(self) -> None:
-        """At start-up: the first-run questions, then "is your back worse?" after a session."""
+        """At start-up: the first-run questions, then "is your back worse?" after a session,
+        then the home page."""
         first_look = not self._built("checkins")  # nothing asked yet in this run
         if first_look and screening_answered(self.ctx) and next_day_session(self.ctx) is None:
-            return  # the home page is up: the questions' pages and flow need not load
+            self.show_home()  # the questions' pages and flow need not load
+            return
         if self.checkins.screening_due():
             self.checkins.screen(then=self.launch_checks)
             return
