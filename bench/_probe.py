@@ -46,10 +46,13 @@ def watch_windows(widgets: ModuleType) -> None:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if not self.seen and event.type() == QEvent.Type.Paint:
                 self.seen = True
-                painted = time.monotonic()
+                painted, cpu = time.monotonic(), time.process_time()
 
                 def report() -> None:
-                    print(json.dumps({"paint": painted, "rss_kib": rss_kib()}), flush=True)
+                    print(
+                        json.dumps({"paint": painted, "cpu": cpu, "rss_kib": rss_kib()}),
+                        flush=True,
+                    )
                     widgets.QApplication.quit()
 
                 QTimer.singleShot(SETTLE_MS, report)
@@ -100,6 +103,7 @@ def import_upright(kind: str) -> None:
     if kind == "modules":
         import upright.ui.checkin_flow
         import upright.ui.desktop
+        import upright.ui.home_page
         import upright.ui.main_window  # noqa: F401
     gc.enable()
 

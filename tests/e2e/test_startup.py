@@ -127,6 +127,13 @@ def test_a_daily_user_s_first_screen_is_the_next_day_question_without_the_qt_nam
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["page"] == "NextDayPage" and seen["pages"] == 1
     assert seen["qt_namespace"] is False
+    # Only what this question shows is loaded: not the home page, the scales or the screening.
+    for module in (
+        "upright.ui.home_page",
+        "upright.ui.scale_question",
+        "upright.ui.screening_page",
+    ):
+        assert module not in seen["modules"]
 
 
 def test_a_command_without_a_window_runs_with_the_collector_on(tmp_path: Path) -> None:

@@ -36,12 +36,9 @@ if TYPE_CHECKING:
     from upright.core.recorder import SessionRecorder
     from upright.core.safety import AfterCheck, BeforeCheck
     from upright.core.screening import ScreeningResult
-    from upright.ui.checkin_pages import (
-        AfterSessionPage,
-        BeforeSessionPage,
-        NextDayPage,
-        ScreeningPage,
-    )
+    from upright.ui.checkin_pages import AfterSessionPage, BeforeSessionPage
+    from upright.ui.next_day_page import NextDayPage
+    from upright.ui.screening_page import ScreeningPage
 
 
 # What each write keeps, in words, for the home page while it waits to be saved.
@@ -73,19 +70,26 @@ class CheckIns(QObject):
     # -- pages, built on first use ------------------------------------------------------------
     def _page(self, name: str) -> Any:
         if name not in self._pages:
-            from upright.ui import checkin_pages
-
-            monotonic = self.ctx.clock.monotonic
-            factories: dict[str, Callable[[], QWidget]] = {
-                "screening": checkin_pages.ScreeningPage,
-                "before": lambda: checkin_pages.BeforeSessionPage(monotonic=monotonic),
-                "after": lambda: checkin_pages.AfterSessionPage(monotonic=monotonic),
-                "next_day": checkin_pages.NextDayPage,
-            }
-            page = factories[name]()
+            page = self._make(name)
             self._pages[name] = page
             self.stack.addWidget(page)
         return self._pages[name]
+
+    def _make(self, name: str) -> QWidget:
+        # Each page's module loads with it: the next day's question, a daily user's first
+        # screen, needs neither the scales nor the screening.
+        if name == "next_day":
+            from upright.ui.next_day_page import NextDayPage
+
+            return NextDayPage()
+        if name == "screening":
+            from upright.ui.screening_page import ScreeningPage
+
+            return ScreeningPage()
+        from upright.ui.checkin_pages import AfterSessionPage, BeforeSessionPage
+
+        kind = {"before": BeforeSessionPage, "after": AfterSessionPage}[name]
+        return kind(monotonic=self.ctx.clock.monotonic)
 
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)

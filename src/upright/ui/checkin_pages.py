@@ -1,7 +1,9 @@
 """The check-in pages around each session: before it, after it, and on the next day.
 
 Each page shows one question per screen and emits one signal with the result; the rules and
-words come from ``upright.core.safety``. The first-run screening is ``ScreeningPage``.
+words come from ``upright.core.safety``. The first-run screening is ``ScreeningPage``, the next
+day's question ``NextDayPage`` (each in its own module: upright.ui.checkin_flow loads only the
+page it shows).
 """
 
 from __future__ import annotations
@@ -21,22 +23,16 @@ from upright.core.safety import (
     BeforeOutcome,
     DeclineReason,
     after_advice,
-    next_day_advice,
     skip_advice,
 )
-from upright.ui.checkin_screen import YES_NO_HINT, CheckinPage, Screen
+from upright.ui.checkin_screen import CheckinPage, Screen, ask_yes_no
+from upright.ui.next_day_page import NextDayPage
 from upright.ui.scale_question import ScaleQuestion
 from upright.ui.screening_page import ScreeningPage
 
 __all__ = ["AfterSessionPage", "BeforeSessionPage", "NextDayPage", "ScreeningPage"]
 
 Monotonic = Callable[[], float]
-
-
-def _yes_no(screen: Screen, answer: Callable[[bool], None]) -> None:
-    screen.enter_hint = YES_NO_HINT  # no default answer: Enter only reminds of the keys
-    screen.add_action("No", "N", lambda: answer(False))
-    screen.add_action("Yes", "Y", lambda: answer(True))
 
 
 def _scale_screen(step: str, title: str, scale: ScaleQuestion, note: str = "") -> Screen:
@@ -68,7 +64,7 @@ class BeforeSessionPage(CheckinPage):
         self.check: BeforeCheck | None = None
         step = "Before your session"
         self.fall = self.add(Screen(step, safety.FALL_QUESTION))
-        _yes_no(self.fall, self._fall_answered)
+        ask_yes_no(self.fall, self._fall_answered)
         cancel = partial(self._decline, DeclineReason.CANCELLED)
         self.fall.add_action("Back to the start", "Esc", cancel, place="back")
 
@@ -167,30 +163,3 @@ class AfterSessionPage(CheckinPage):
 
     def _finish(self) -> None:
         self.completed.emit(self.check)
-
-
-class NextDayPage(CheckinPage):
-    """``start()`` at the first launch on a later day. A "yes" shows that the next session
-    will be a step easier, and the red flags, before ``answered(True)``."""
-
-    answered = Signal(bool)  # store with set_next_day_worse(history, session_id, worse)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        step = "Since your last session"
-        self.question = self.add(Screen(step, safety.NEXT_DAY_QUESTION))
-        _yes_no(self.question, self._answered)
-        self.worse = self.add(Screen(step, ""))
-        self.worse.add_action("Continue", "Enter", lambda: self.answered.emit(True), primary=True)
-        self.worse.add_action("Back", "Esc", lambda: self.go(self.question), place="back")
-
-    def start(self) -> None:
-        self.go(self.question)
-
-    def _answered(self, worse: bool) -> None:
-        advice = next_day_advice(worse)
-        if advice is None:
-            self.answered.emit(False)
-        else:
-            self.worse.show_advice(advice)
-            self.go(self.worse)

@@ -9,6 +9,7 @@ shown on their buttons ("Yes (Y)"). Page Up/Down and Up/Down scroll long text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
@@ -37,8 +38,10 @@ from upright.ui.checkin_widgets import (
     settle,
     wrapped,
 )
-from upright.ui.scale_question import ScaleQuestion
 from upright.ui.theme import set_relative_font
+
+if TYPE_CHECKING:  # the scale is the before and after pages' (not the next day's)
+    from upright.ui.scale_question import ScaleQuestion
 
 Action = Callable[[], None]
 YES_NO_HINT = "Please answer: press N for No, or Y for Yes."
@@ -264,6 +267,13 @@ class Screen(QWidget):
             # A new text scale (``apply_text_scale``): size everything afresh once the change
             # has reached every widget.
             QTimer.singleShot(0, self, self.fit)
+
+
+def ask_yes_no(screen: Screen, answer: Callable[[bool], None]) -> None:
+    """No (N) and Yes (Y), with no default answer: Enter only reminds of the keys."""
+    screen.enter_hint = YES_NO_HINT
+    screen.add_action("No", "N", lambda: answer(False))
+    screen.add_action("Yes", "Y", lambda: answer(True))
 
 
 class CheckinPage(QWidget):

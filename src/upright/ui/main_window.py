@@ -14,7 +14,6 @@ from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, plan_duration_s
 from upright.core.value import replace
 from upright.ui.clinic import ClinicPages
-from upright.ui.home_page import HomePage
 from upright.ui.session_control import SessionControl
 from upright.ui.shortcuts import app_shortcut, page_shortcut
 from upright.ui.theme import apply_text_scale, stylesheet
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from upright.ui.checkin_flow import CheckIns
     from upright.ui.hands_free import HandsFree
     from upright.ui.history_page import HistoryPage
+    from upright.ui.home_page import HomePage
     from upright.ui.player_page import PlayerPage
     from upright.ui.progress_page import ProgressPage
     from upright.ui.session_flow import SessionFlow
@@ -74,6 +74,8 @@ class MainWindow(SessionControl, QWidget):
 
     @cached_property
     def home(self) -> HomePage:
+        from upright.ui.home_page import HomePage  # not before a check-in's first paint
+
         home = HomePage(self.ctx.catalog)
         self.pages.addWidget(home)
         home.start_requested.connect(self.start_session)
