@@ -46,13 +46,10 @@ def watch_windows(widgets: ModuleType) -> None:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if not self.seen and event.type() == QEvent.Type.Paint:
                 self.seen = True
-                painted, cpu = time.monotonic(), time.process_time()
+                painted = time.monotonic()
 
                 def report() -> None:
-                    print(
-                        json.dumps({"paint": painted, "cpu": cpu, "rss_kib": rss_kib()}),
-                        flush=True,
-                    )
+                    print(json.dumps({"paint": painted, "rss_kib": rss_kib()}), flush=True)
                     widgets.QApplication.quit()
 
                 QTimer.singleShot(SETTLE_MS, report)
