@@ -130,9 +130,7 @@ class DemoPage(QWidget):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "background: #fff4d6; border: 1px solid #e0b400; border-radius: 6px; padding: 4px;"
-        )
+        self.banner.setObjectName("notice")  # the theme's colours, high contrast too
         running = QWidget()
         running_layout = QVBoxLayout(running)
         running_layout.setContentsMargins(0, 0, 0, 0)

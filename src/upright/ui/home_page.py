@@ -67,9 +67,7 @@ class HomePage(QWidget):
 
         self.notice_label = as_plain_text(QLabel())
         self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet(
-            "background: #fff4d6; border: 1px solid #e0b400; border-radius: 8px; padding: 8px;"
-        )
+        self.notice_label.setObjectName("notice")  # the theme's colours, high contrast too
         self.notice_label.hide()
 
         levels = FlowLayout()

@@ -12,7 +12,7 @@ from upright.core.progress import HoldSeries, Progress, ProgressSource
 from upright.core.weeks import ChartRange, Grain
 from upright.ui.chart_base import Chart, render_image
 from upright.ui.charts import ConsistencyChart, FeelingChart, HoldChart, TimeHeldChart
-from upright.ui.theme import set_relative_font
+from upright.ui.theme import INK, set_relative_font
 
 HOVER_HINT = "Point at a dot or a bar to read its exact values."
 FEELING_SCALES = (
@@ -42,7 +42,9 @@ class ChartFigure(QWidget):
 
     def __init__(self, title: str, chart: Chart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet("background: white;")
+        # Paper, as saved and printed: dark ink on white in the high-contrast look too.
+        self.setStyleSheet(f"background: white; color: {INK};")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # white between its parts too
         self.chart = chart
         self.title = QLabel(title)
         set_relative_font(self.title, 1.35, bold=True)

@@ -145,10 +145,7 @@ class ProgressPage(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.RichText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty_label.setStyleSheet(
-            "QLabel#card { background: white; border-radius: 14px; border: 1px solid #dddad2;"
-            " padding: 24px; }"
-        )
+        self.empty_label.setStyleSheet("QLabel#card { padding: 24px; }")  # colours: the theme's
         set_relative_font(self.empty_label, 1.25)
         # The range and exercise choice scroll with the charts: with large text on a small
         # screen the wrapped buttons alone can be taller than the window.

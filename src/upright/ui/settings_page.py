@@ -46,9 +46,7 @@ class SettingsPage(QWidget):
         set_relative_font(title, 2.0, bold=True)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet(
-            "background: #fff4d6; border: 1px solid #e0b400; border-radius: 8px; padding: 8px;"
-        )
+        self.status_label.setObjectName("notice")  # the theme's colours, high contrast too
         self.status_label.hide()
 
         self.voice_box = QCheckBox("Speak the cues (voice)")

@@ -87,6 +87,10 @@ QFrame#advice {{ background: {NOTICE_BG}; border: 2px solid {NOTICE_BORDER}; bor
 QLabel#hint {{
     background: {NOTICE_BG}; border: 2px solid {NOTICE_BORDER}; border-radius: 8px; padding: 8px;
 }}
+QLabel#notice {{
+    background: {NOTICE_BG}; color: {INK}; border: 1px solid {NOTICE_BORDER}; border-radius: 8px;
+    padding: 8px;
+}}
 QScrollArea#screenText, QWidget#screenText {{ background: transparent; border: none; }}
 QScrollArea#screenText QScrollBar:vertical {{
     width: 20px; background: #e4e2dc; border-radius: 10px; margin: 0;
@@ -109,6 +113,10 @@ QWidget#window, QWidget#page, QDialog { background: #000000; color: #ffffff; }
 QLabel, QCheckBox, QRadioButton { color: #ffffff; }
 QLabel#muted { color: #ffff00; }
 QFrame#card { background: #000000; border: 3px solid #ffffff; border-radius: 14px; }
+QLabel#notice {
+    background: #000000; color: #ffffff; border: 3px solid #ffff00; border-radius: 8px;
+    padding: 8px;
+}
 QPushButton {
     padding: 0.5em 1.1em; border-radius: 10px; border: 3px solid #ffffff;
     background: #000000; color: #ffffff;
@@ -119,6 +127,26 @@ QPushButton#primary { background: #ffff00; color: #000000; border-color: #ffff00
 QPushButton#primary:disabled { background: #000000; color: #9a9a9a; border-color: #9a9a9a; }
 QPushButton#danger { background: #ff3b30; color: #000000; border-color: #ffffff; }
 QListWidget, QComboBox, QSpinBox { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
+QListWidget::item:selected { background: #ffff00; color: #000000; }
+QPushButton#primary QLabel, QPushButton#danger QLabel { color: #000000; }
+QFrame#advice { background: #000000; border: 3px solid #ffff00; border-radius: 14px; }
+QLabel#hint {
+    background: #000000; color: #ffff00; border: 3px solid #ffff00; border-radius: 8px;
+    padding: 8px;
+}
+QScrollArea#screenText, QWidget#screenText { background: transparent; border: none; }
+QScrollArea#screenText QScrollBar:vertical {
+    width: 20px; background: #000000; border: 2px solid #ffffff; border-radius: 10px; margin: 0;
+}
+QScrollArea#screenText QScrollBar::handle:vertical {
+    background: #ffffff; border-radius: 8px; min-height: 48px;
+}
+QScrollArea#screenText QScrollBar::add-line, QScrollArea#screenText QScrollBar::sub-line {
+    height: 0;
+}
+QPushButton#scale { padding: 0; border-radius: 12px; }
+QPushButton#scale:checked { background: #ffff00; color: #000000; border: 3px solid #ffff00; }
+QPushButton#scale:checked:focus { border: 4px solid #ffffff; }
 """
 
 
