@@ -71,9 +71,10 @@ def open_window(
 ) -> Callable[..., MainWindow]:
     clock = FakeClock()
 
-    def open_(sessions: int = 0, notice: str = "") -> MainWindow:
+    def open_(sessions: int = 0, notice: str = "", screened: bool = True) -> MainWindow:
         history = History(data_dir / "history.sqlite3")
-        record_checkin(history, "default", SCREENING, clock.wall(), {"version": 1})
+        if screened:
+            record_checkin(history, "default", SCREENING, clock.wall(), {"version": 1})
         for day in range(sessions):  # the last one yesterday
             add_session(history, clock.wall() - timedelta(days=1 + 2 * day), [5.0 + day] * 10)
         history.close()
@@ -98,6 +99,16 @@ def faint(window: MainWindow) -> dict[str, float]:
 def test_the_home_page_and_its_notice(open_window: Callable[..., MainWindow]) -> None:
     window = open_window(notice="Your history could not be opened: it is in use.")
     assert window.home.notice_label.isVisible()
+    assert faint(window) == {}
+
+
+def test_the_first_run_safety_questions_and_their_advice(
+    open_window: Callable[..., MainWindow], qtbot: QtBot
+) -> None:
+    window = open_window(screened=False)
+    assert type(window.pages.currentWidget()).__name__ == "ScreeningPage"
+    assert faint(window) == {}
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Y)  # a "yes": its advice, on a card
     assert faint(window) == {}
 
 
