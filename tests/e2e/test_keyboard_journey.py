@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from upright.app import build_context
 from upright.core import records
-from upright.core.checkins import SCREENING, latest_checkin
+from upright.core.checkins import SCREENING, latest_checkin, record_checkin
 from upright.core.clock import FakeClock
 from upright.core.paths import resolve_data_dir
 from upright.core.session import RunState
@@ -71,3 +71,25 @@ def test_first_run_to_next_day_by_keyboard(qtbot: QtBot, data_dir: Path) -> None
         "SELECT next_day_worse FROM sessions WHERE id = ?", (row.id,)
     ).fetchone()[0]
     assert worse == 0
+
+
+def test_upright_start_opens_on_the_questions_before_a_session(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """`upright start`: the window opens on "any fall or new pain?", without the home page;
+    going back from it shows the home page, whose keys work."""
+    clock = FakeClock()
+    paths = resolve_data_dir(str(data_dir)).ensure()
+    history = build_context(paths, clock).history
+    assert history is not None
+    record_checkin(history, "default", SCREENING, clock.wall(), {"version": 1})
+    history.close()
+    window = MainWindow(build_context(paths, clock), first="session")  # as `upright start` does
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    assert type(window.pages.currentWidget()).__name__ == "BeforeSessionPage"
+    assert "home" not in vars(window)
+    press(qtbot, K.Key_Escape)  # back to the start: not today
+    assert window.pages.currentWidget() is window.home and window.flow is None
+    press(qtbot, K.Key_Return)  # Start, from the home page: the questions again
+    assert type(window.pages.currentWidget()).__name__ == "BeforeSessionPage"
