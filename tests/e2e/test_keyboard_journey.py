@@ -25,12 +25,12 @@ def test_first_run_to_next_day_by_keyboard(qtbot: QtBot, data_dir: Path) -> None
     clock = FakeClock()
     paths = resolve_data_dir(str(data_dir)).ensure()
     ctx = build_context(paths, clock)
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, first="checks")  # as the app opens it
     qtbot.addWidget(window)
     window.resize(1280, 800)
     show_active(qtbot, window)
-    window.launch_checks()
-    assert window.pages.currentWidget() is not window.home  # the safety questions come first
+    assert type(window.pages.currentWidget()).__name__ == "ScreeningPage"  # they come first
+    assert "home" not in vars(window)
     press(qtbot, K.Key_N, K.Key_N, K.Key_N, K.Key_N, K.Key_Y, K.Key_A, K.Key_A)
     assert window.pages.currentWidget() is window.home
     assert ctx.history is not None
