@@ -6,6 +6,7 @@ import argparse
 import gc
 import logging
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from upright.core.clock import Clock, SystemClock
 from upright.core.history import SAVE_PATIENCE_S, History, HistoryError, NewerDatabaseError
 from upright.core.instance_lock import InstanceLock
 from upright.core.paths import DataPaths, resolve_data_dir
+from upright.core.profiles import DEFAULT_PROFILE, ProfileError, ensure_profile
 from upright.core.recovery import Opened, Opening, open_for_sessions
 from upright.core.settings import load_settings
 from upright.core.value import replace, value
@@ -118,6 +120,10 @@ def build_context(
     if profile:
         settings = replace(settings, profile=profile)
     first = _first_open(paths, notices, clock, opening)
+    if first.history is not None:  # the person chosen at start (--profile) is listed
+        settings = replace(
+            settings, profile=_listed(first.history, settings.profile, clock, notices)
+        )
     return AppContext(
         catalog=catalog,
         clock=clock,
@@ -134,6 +140,18 @@ def build_context(
             else None
         ),
     )
+
+
+def _listed(history: History, name: str, clock: Clock, notices: list[str]) -> str:
+    """``name`` as a listed person (created if new), or the default person if it cannot be."""
+    try:
+        return ensure_profile(history, name, clock.wall())
+    except ProfileError as exc:
+        notices.append(f"The person {name!r} cannot be used ({exc}); using {DEFAULT_PROFILE}.")
+        return ensure_profile(history, DEFAULT_PROFILE, clock.wall())
+    except sqlite3.Error as exc:  # the history refused the write (full, busy): still their sessions
+        log.warning("could not list the person %r: %s", name, exc)
+        return name
 
 
 def _open_for_app(

@@ -127,9 +127,11 @@ def test_a_daily_user_s_first_screen_is_the_next_day_question_without_the_qt_nam
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["page"] == "NextDayPage" and seen["pages"] == 1
     assert seen["qt_namespace"] is False
-    # Only what this question shows is loaded: not the home page, the scales or the screening.
+    # Only what this question shows is loaded: not the home page (nor the clinic pages' keys on
+    # it), the scales or the screening.
     for module in (
         "upright.ui.home_page",
+        "upright.ui.clinic",
         "upright.ui.scale_question",
         "upright.ui.screening_page",
     ):

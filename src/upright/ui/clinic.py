@@ -5,14 +5,11 @@ Each page is built the first time it is shown, so none of them slows the start.
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from upright.core.profiles import DEFAULT_PROFILE, ProfileError, ensure_profile
 from upright.core.value import replace
 from upright.ui.shortcuts import page_shortcut
 
@@ -23,8 +20,6 @@ if TYPE_CHECKING:
     from upright.ui.profiles_page import ProfilesPage
     from upright.ui.programme_editor import ProgrammeEditor
 
-log = logging.getLogger("upright")
-
 
 class ClinicPages(QObject):
     """Adds the pages to the window's stack and the home page's buttons and keys to them."""
@@ -32,9 +27,6 @@ class ClinicPages(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        ctx = window.ctx
-        if ctx.history is not None:  # the person chosen at start (--profile) is listed
-            ctx.settings = replace(ctx.settings, profile=self._listed(ctx.settings.profile))
 
     def add_to_home(self, home: HomePage) -> None:
         """The home page's buttons and keys for these pages (when the window builds it)."""
@@ -76,19 +68,6 @@ class ClinicPages(QObject):
         page = DemoPage(self.window.ctx)
         self._add(page)
         return page
-
-    def _listed(self, name: str) -> str:
-        """``name`` as a listed person (created if new), or the default person if it cannot be."""
-        ctx = self.window.ctx
-        assert ctx.history is not None
-        try:
-            return ensure_profile(ctx.history, name, ctx.clock.wall())
-        except ProfileError as exc:
-            ctx.say(f"The person {name!r} cannot be used ({exc}); using {DEFAULT_PROFILE}.")
-            return ensure_profile(ctx.history, DEFAULT_PROFILE, ctx.clock.wall())
-        except sqlite3.Error as exc:  # a read-only history: still that person's sessions
-            log.warning("could not list the person %r: %s", name, exc)
-            return name
 
     def show_people(self) -> None:
         self.people.show_people()

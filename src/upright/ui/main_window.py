@@ -13,7 +13,6 @@ from upright.core.history import HistoryError
 from upright.core.settings import Settings, save_settings
 from upright.core.today import TodayPlan, plan_duration_s
 from upright.core.value import replace
-from upright.ui.clinic import ClinicPages
 from upright.ui.session_control import SessionControl
 from upright.ui.shortcuts import app_shortcut, page_shortcut
 from upright.ui.theme import apply_text_scale, stylesheet
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # its type alone takes PySide6 over a millisecond
 
     from upright.ui.checkin_flow import CheckIns
+    from upright.ui.clinic import ClinicPages
     from upright.ui.hands_free import HandsFree
     from upright.ui.history_page import HistoryPage
     from upright.ui.home_page import HomePage
@@ -62,7 +62,6 @@ class MainWindow(SessionControl, QWidget):
         frame.setContentsMargins(0, 0, 0, 0)
         frame.addWidget(self.pages)
         app_shortcut(self, "F11", self.toggle_distance)
-        self.clinic = ClinicPages(self)
         # Only the first screen is built before the window shows. For someone who exercises
         # daily that is "is your back worse?", and the home page waits for the answer.
         if first == "checks":
@@ -91,6 +90,12 @@ class MainWindow(SessionControl, QWidget):
         page_shortcut(home, "S", self.show_settings)
         self.clinic.add_to_home(home)
         return home
+
+    @cached_property
+    def clinic(self) -> ClinicPages:
+        from upright.ui.clinic import ClinicPages
+
+        return ClinicPages(self)
 
     # -- pages, each built on first use ---------------------------------------------------------
     def _add(self, page: QWidget, escape_to_home: bool = True) -> None:
