@@ -125,14 +125,14 @@ class SessionControl:
     def launch_checks(self) -> None:
         """At start-up: the first-run questions, then "is your back worse?" after a session,
         then the home page."""
-        first_look = not self._built("checkins")  # nothing asked yet in this run
-        if first_look and screening_answered(self.ctx) and next_day_session(self.ctx) is None:
-            self.show_home()  # the questions' pages and flow need not load
-            return
-        if self.checkins.screening_due():
+        # Until something has been asked in this run, what is due is read without loading the
+        # questions' pages and flow (a launch with nothing due never loads them).
+        asked = self.checkins if self._built("checkins") else None
+        screening_due = asked.screening_due() if asked else not screening_answered(self.ctx)
+        if screening_due:
             self.checkins.screen(then=self.launch_checks)
             return
-        session_id = self.checkins.next_day_due()
+        session_id = asked.next_day_due() if asked else next_day_session(self.ctx)
         if session_id is not None:
             self.checkins.next_day(session_id, then=lambda: self._after_next_day(self.show_home))
             return
