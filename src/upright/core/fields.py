@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -17,8 +16,11 @@ _PARENT = re.compile(r"(\.[^.\[]*|\[\d+\])$")
 REFERENCE_KEYS = frozenset(
     {"include", "import", "href", "url", "uri", "src", "file", "path", "image", "video", "link"}
 )
-# Right-to-left overrides can make text read differently from what it says.
-_BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# What text may not hold: control characters but tab and newline (Unicode's category Cc is
+# exactly U+0000-001F and U+007F-009F), lone surrogates (Cs), and the direction overrides, which
+# can make text read differently from what it says. One search, not a Python loop over every
+# character: the built-in programme is read at every start.
+_NOT_SHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 class ValidationError(ValueError):
@@ -92,13 +94,13 @@ class Problems:
 
 def text_problem(value: str) -> str | None:
     """Why a piece of text cannot be shown as it is, or None."""
-    for char in value:
-        category = unicodedata.category(char)
-        if category == "Cs":
-            return "contains characters that are not valid text"
-        if (category == "Cc" and char not in "\n\t") or char in _BIDI_OVERRIDES:
-            return f"must not contain control characters (found U+{ord(char):04X})"
-    return None
+    found = _NOT_SHOWN.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    if "\ud800" <= char <= "\udfff":
+        return "contains characters that are not valid text"
+    return f"must not contain control characters (found U+{ord(char):04X})"
 
 
 class Reader:
