@@ -18,7 +18,6 @@ from upright.core.history import (
     NewerDatabaseError,
     result_code,
 )
-from upright.core.salvage import salvage
 from upright.core.value import value
 
 
@@ -243,6 +242,8 @@ def open_history(
         raise HistoryError(
             f"The history file {path} is damaged and could not be moved aside ({exc.strerror})."
         ) from exc
+    from upright.core.salvage import salvage  # only ever needed here: not loaded at every start
+
     history = History(path)
     sessions = salvage(moved, history)
     kept = (
