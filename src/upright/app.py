@@ -26,6 +26,8 @@ from upright.core.settings import load_settings
 from upright.core.value import replace, value
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from upright.ui.main_window import MainWindow
 
 log = logging.getLogger("upright")
@@ -194,12 +196,15 @@ def claim_data_folder(paths: DataPaths, message: str, patience_s: float = 5.0) -
     return FolderClaim(None, other_open=answered or held_elsewhere, answered=answered)
 
 
-def after_first_paint(window: MainWindow, paths: DataPaths) -> None:
-    """Listening for later launches, then sound, voice and screen-awake: none of them is
-    needed to show the window (speech goes on loading on its own thread after this)."""
+def after_first_paint(app: QApplication, window: MainWindow, paths: DataPaths) -> None:
+    """The window icon, listening for later launches, then sound, voice and screen-awake: none
+    of them is needed to show the window (speech goes on loading on its own thread after
+    this)."""
+    from upright.ui.desktop import set_window_icon
     from upright.ui.hands_free import HandsFree
     from upright.ui.single_instance import InstanceServer
 
+    set_window_icon(app)
     server = InstanceServer(paths.root, window)
     server.message_received.connect(window.handle_instance_message)
     window.attach_hands_free(HandsFree.create(window))
@@ -300,7 +305,7 @@ def show_window(args: argparse.Namespace, paths: DataPaths, ctx: AppContext) -> 
     # collecting garbage from now on (upright.launch paused it) never walks through them.
     gc.freeze()
     gc.enable()
-    QTimer.singleShot(300, lambda: after_first_paint(window, paths))
+    QTimer.singleShot(300, lambda: after_first_paint(app, window, paths))
     return int(app.exec())
 
 

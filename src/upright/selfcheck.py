@@ -211,11 +211,12 @@ def run_self_check(out: TextIO | None = None) -> int:
     from PySide6.QtGui import QFontDatabase
     from PySide6.QtWidgets import QApplication
 
-    from upright.ui.desktop import set_desktop_identity
+    from upright.ui.desktop import set_desktop_identity, set_window_icon
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     set_desktop_identity(app)
+    set_window_icon(app)
     report.add("Qt", f"PySide6 {pyside_version}, platform {app.platformName()}")
     fonts = len(QFontDatabase.families())
     report.add("fonts", f"{fonts} families")

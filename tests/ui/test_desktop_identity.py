@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from upright import __version__
 from upright.core.identity import APP_ID, APP_NAME, ICON_SIZES
-from upright.ui.desktop import app_icon, set_desktop_identity
+from upright.ui.desktop import app_icon, set_desktop_identity, set_window_icon
 
 
 def test_the_application_takes_the_desktop_id_and_icon(qapp: QApplication) -> None:
@@ -20,6 +20,7 @@ def test_the_application_takes_the_desktop_id_and_icon(qapp: QApplication) -> No
     assert qapp.desktopFileName() == APP_ID
     assert qapp.applicationName() == APP_NAME
     assert qapp.applicationVersion() == __version__
+    set_window_icon(qapp)
     assert not qapp.windowIcon().isNull()
 
 
@@ -32,7 +33,8 @@ def test_the_icon_has_every_rendered_size() -> None:
 
 
 def test_the_real_window_start_up_sets_them(data_dir: Path) -> None:
-    """The composition root's run_window names the app before showing the window.
+    """The composition root's run_window names the app before the window shows, and gives it
+    its icon once the window has been painted (a window already open takes it too).
 
     In a child process: quitting a QApplication's event loop leaves it unable to run timers,
     which would break every later test sharing this process's QApplication.
@@ -45,9 +47,20 @@ def test_the_real_window_start_up_sets_them(data_dir: Path) -> None:
         "from upright.cli import parse\n"
         "from upright.core.paths import resolve_data_dir\n"
         "app = QApplication([])\n"
-        "QTimer.singleShot(0, app.quit)\n"
+        "seen = []\n"
+        "def look():\n"
+        "    window = next(w for w in app.topLevelWidgets() if w.objectName() == 'window')\n"
+        "    icon = not window.windowIcon().isNull()\n"
+        "    seen.append(f'{app.desktopFileName()},{window.isVisible()},{icon}')\n"
+        "def first():\n"  # as the event loop starts: the window has just been shown
+        "    look()\n"
+        "    QTimer.singleShot(1000, last)\n"
+        "def last():\n"  # well after its first paint (the icon comes 300 ms after showing)
+        "    look()\n"
+        "    app.quit()\n"
+        "QTimer.singleShot(0, first)\n"
         f"code = run_window(parse([]), resolve_data_dir({str(data_dir)!r}).ensure())\n"
-        "print(code, app.desktopFileName(), not app.windowIcon().isNull())\n"
+        "print(code, *seen)\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
@@ -58,4 +71,5 @@ def test_the_real_window_start_up_sets_them(data_dir: Path) -> None:
         timeout=60,
         check=True,
     )
-    assert out.stdout.split() == ["0", APP_ID, "True"]
+    # As it shows: named, no icon yet; after the first paint: the icon.
+    assert out.stdout.split() == ["0", f"{APP_ID},True,False", f"{APP_ID},True,True"]
