@@ -28,6 +28,7 @@ FIRST_PAINT = textwrap.dedent(
     from upright.launch import main
 
     seen = {}
+    fits = []  # each fit of a check-in screen's type to the window, if counted (COUNT_FITS)
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):
@@ -40,6 +41,7 @@ FIRST_PAINT = textwrap.dedent(
                     modules=sorted(m for m in sys.modules if m.startswith("upright")),
                     page=type(shown[0].pages.currentWidget()).__name__,
                     pages=shown[0].pages.count(),
+                    fits=fits,
                 )
                 QTimer.singleShot(0, QApplication.quit)
             return False
@@ -55,9 +57,25 @@ FIRST_PAINT = textwrap.dedent(
             widget.installEventFilter(probe)
 
     main_window.MainWindow.launch_checks = watched_launch_checks
+    # (more before the start)
     code = main(["--data-dir", sys.argv[1]])
     print(json.dumps(seen))
     sys.exit(code)
+    """
+)
+
+
+# Counts each fit of a check-in screen: whether the screen was shown then, and its size.
+COUNT_FITS = textwrap.dedent(
+    """
+    import upright.ui.checkin_screen as checkin_screen
+    fit = checkin_screen.Screen.fit
+
+    def counted_fit(screen):
+        fits.append([screen.isVisible(), screen.width(), screen.height()])
+        fit(screen)
+
+    checkin_screen.Screen.fit = counted_fit
     """
 )
 
@@ -122,10 +140,14 @@ def test_a_daily_user_s_first_screen_is_the_next_day_question_without_the_qt_nam
     history = History(returning_user / "history.sqlite3")
     add_session(history, SystemClock().wall() - timedelta(days=1), [5.0] * 10)
     history.close()
-    out = run(FIRST_PAINT, str(returning_user))
+    out = run(FIRST_PAINT.replace("# (more before the start)", COUNT_FITS), str(returning_user))
     assert out.returncode == 0, out.stderr
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["page"] == "NextDayPage" and seen["pages"] == 1
+    # The question's type is fitted to the window once, as it shows: not as it is built (before
+    # the window has its size), nor again for the font the style sheet gave it, nor for the
+    # screen after a "yes", which is built only then.
+    assert len(seen["fits"]) == 1 and seen["fits"][0][0] is True, seen["fits"]
     assert seen["qt_namespace"] is False
     # Only what this question shows is loaded: not the home page (nor the clinic pages' keys on
     # it), the scales or the screening.

@@ -69,6 +69,9 @@ class Screen(QWidget):
         self._letters: dict[int, Action] = {}
         self._card: QFrame | None = None
         self._buttons: list[WrapButton] = []
+        # A hidden screen is fitted when it shows, at the size it shows at: fitting it while
+        # hidden (as it is built, before the window has its size) would be work thrown away.
+        self._fit_when_shown = True
 
         self.sizer = Sizer()
         self.step_label = self.sizer.add(wrapped(step, "muted"), 1.1)
@@ -131,7 +134,7 @@ class Screen(QWidget):
             inner.addWidget(make(advice.note, TEXT_FACTOR))
         self.text.add(card)
         self._card = card
-        self.fit()
+        self.refit()
 
     def set_scale(self, scale: ScaleQuestion) -> None:
         """The scale sits under the words and has the focus, so digits and Enter go to it."""
@@ -141,8 +144,8 @@ class Screen(QWidget):
         self.focus_first = scale
         self.enter_action = scale.confirm
         # A longer status line under the scale takes room from the words: fit them again.
-        scale.changed.connect(lambda _value: self.fit())
-        scale.hinted.connect(self.fit)
+        scale.changed.connect(lambda _value: self.refit())
+        scale.hinted.connect(self.refit)
 
     def add_action(
         self, text: str, key: str, slot: Action, *, primary: bool = False, place: str = "answer"
@@ -176,21 +179,30 @@ class Screen(QWidget):
     # -- using ------------------------------------------------------------------------------
     def activate(self) -> None:
         """Shown afresh: no old hint, the words from the top, the focus where Enter is safe."""
-        self.hint_label.hide()
-        self.fit()
+        if not self.hint_label.isHidden():
+            self.hint_label.hide()
+            self.refit()  # (anything else that changed the screen has asked for a fit)
         self.text.verticalScrollBar().setValue(0)
         self.focus_first.setFocus()
 
     def show_hint(self, text: str) -> None:
         self.hint_label.setText(text)
         self.hint_label.show()
-        self.fit()
+        self.refit()
+
+    def refit(self) -> None:
+        """Fit now if the screen is shown, else as it shows."""
+        if self.isVisible():
+            self.fit()
+        else:
+            self._fit_when_shown = True
 
     def fit(self) -> None:
         """The biggest type, up to the full size, at which the whole screen fits the window.
 
         Only below the smallest size (the body text size) do the words scroll.
         """
+        self._fit_when_shown = False
         if self._fits(1.0):
             return
         low, high = MIN_ZOOM, 1.0
@@ -259,14 +271,22 @@ class Screen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fit()
+        self.refit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self.fit()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             # A new text scale (``apply_text_scale``): size everything afresh once the change
             # has reached every widget.
-            QTimer.singleShot(0, self, self.fit)
+            if self.isVisible():
+                QTimer.singleShot(0, self, self.fit)
+            else:
+                self._fit_when_shown = True
 
 
 def ask_yes_no(screen: Screen, answer: Callable[[bool], None]) -> None:

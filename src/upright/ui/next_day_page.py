@@ -6,11 +6,15 @@ shows (not the scales and the screening of the other check-in pages).
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from upright.core.safety import NEXT_DAY_QUESTION, next_day_advice
 from upright.ui.checkin_screen import CheckinPage, Screen, ask_yes_no
+
+STEP = "Since your last session"
 
 
 class NextDayPage(CheckinPage):
@@ -21,12 +25,16 @@ class NextDayPage(CheckinPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        step = "Since your last session"
-        self.question = self.add(Screen(step, NEXT_DAY_QUESTION))
+        self.question = self.add(Screen(STEP, NEXT_DAY_QUESTION))
         ask_yes_no(self.question, self._answered)
-        self.worse = self.add(Screen(step, ""))
-        self.worse.add_action("Continue", "Enter", lambda: self.answered.emit(True), primary=True)
-        self.worse.add_action("Back", "Esc", lambda: self.go(self.question), place="back")
+
+    @cached_property
+    def worse(self) -> Screen:
+        """Built after the first "yes": a "no" never needs it."""
+        worse = self.add(Screen(STEP, ""))
+        worse.add_action("Continue", "Enter", lambda: self.answered.emit(True), primary=True)
+        worse.add_action("Back", "Esc", lambda: self.go(self.question), place="back")
+        return worse
 
     def start(self) -> None:
         self.go(self.question)
