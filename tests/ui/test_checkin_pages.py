@@ -487,6 +487,22 @@ def test_every_screen_fits_the_window(
         assert page.size().toTuple() == (width, height), (name, index)
 
 
+def test_words_that_change_while_a_screen_is_hidden_are_fitted_as_it_shows_again(
+    qtbot: QtBot, show: Callable[[CheckinPage], None]
+) -> None:
+    """A hidden screen is not fitted (it waits to be shown at its size), so words added while
+    it is hidden, as the safety answers' review does, are fitted when it comes back."""
+    page = ScreeningPage()
+    show(page)
+    page.resize(800, 600)
+    page.show_review(screening_result(dict.fromkeys(QUESTIONS, False), ITEM_IDS))
+    short = page.review.sizer.zoom  # every answer "no": short words
+    page.go(page.item_screens[0])
+    page.show_review(screening_result(dict.fromkeys(QUESTIONS, True), ITEM_IDS))
+    assert page.screen is page.review
+    assert page.review.sizer.zoom < short  # every answer "yes", with its advice: smaller type
+
+
 def test_in_a_stack_of_pages_the_keys_work_once_the_page_is_shown(qtbot: QtBot) -> None:
     """How the main window uses a page: start it, then make it the current page."""
     stack = QStackedWidget()

@@ -179,9 +179,8 @@ class Screen(QWidget):
     # -- using ------------------------------------------------------------------------------
     def activate(self) -> None:
         """Shown afresh: no old hint, the words from the top, the focus where Enter is safe."""
-        if not self.hint_label.isHidden():
-            self.hint_label.hide()
-            self.refit()  # (anything else that changed the screen has asked for a fit)
+        self.hint_label.hide()
+        self.refit()  # its words may have changed while it was hidden
         self.text.verticalScrollBar().setValue(0)
         self.focus_first.setFocus()
 
