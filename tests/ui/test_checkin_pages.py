@@ -488,15 +488,16 @@ def test_every_screen_fits_the_window(
 
 
 def test_words_that_change_while_a_screen_is_hidden_are_fitted_as_it_shows_again(
-    qtbot: QtBot, show: Callable[[CheckinPage], None]
+    qtbot: QtBot, show: Callable[[CheckinPage], None], text_scale: Callable[[float], None]
 ) -> None:
     """A hidden screen is not fitted (it waits to be shown at its size), so words added while
     it is hidden, as the safety answers' review does, are fitted when it comes back."""
+    text_scale(1.0)
     page = ScreeningPage()
-    show(page)
-    page.resize(800, 600)
+    show(page)  # 1280 x 800
     page.show_review(screening_result(dict.fromkeys(QUESTIONS, False), ITEM_IDS))
-    short = page.review.sizer.zoom  # every answer "no": short words
+    short = page.review.sizer.zoom  # every answer "no": short words, full size
+    assert short == 1.0
     page.go(page.item_screens[0])
     page.show_review(screening_result(dict.fromkeys(QUESTIONS, True), ITEM_IDS))
     assert page.screen is page.review
