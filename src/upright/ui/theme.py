@@ -65,7 +65,19 @@ def color(hex_code: str) -> QColor:
     return QColor(hex_code)
 
 
-STYLESHEET = f"""
+# The shapes both looks share (no colours): a screen's words scroll without arrows, and the
+# scale's numbered buttons are rounder and tighter than other buttons.
+SHAPES = """
+QScrollArea#screenText, QWidget#screenText { background: transparent; border: none; }
+QScrollArea#screenText QScrollBar::add-line, QScrollArea#screenText QScrollBar::sub-line {
+    height: 0;
+}
+QPushButton#scale { padding: 0; border-radius: 12px; }
+"""
+
+STYLESHEET = (
+    SHAPES
+    + f"""
 QWidget#window, QWidget#page {{ background: {WINDOW_BG}; color: {INK}; }}
 QPushButton {{
     padding: 0.5em 1.1em; border-radius: 10px; border: 2px solid #9a9a9a;
@@ -91,24 +103,22 @@ QLabel#notice {{
     background: {NOTICE_BG}; color: {INK}; border: 1px solid {NOTICE_BORDER}; border-radius: 8px;
     padding: 8px;
 }}
-QScrollArea#screenText, QWidget#screenText {{ background: transparent; border: none; }}
 QScrollArea#screenText QScrollBar:vertical {{
     width: 20px; background: #e4e2dc; border-radius: 10px; margin: 0;
 }}
 QScrollArea#screenText QScrollBar::handle:vertical {{
     background: {MUTED}; border-radius: 10px; min-height: 48px;
 }}
-QScrollArea#screenText QScrollBar::add-line, QScrollArea#screenText QScrollBar::sub-line {{
-    height: 0;
-}}
 QPushButton#primary QLabel, QPushButton#danger QLabel {{ color: white; }}
-QPushButton#scale {{ padding: 0; border-radius: 12px; }}
 QPushButton#scale:checked {{ background: {ACCENT}; color: white; border: 3px solid {ACCENT}; }}
 QPushButton#scale:checked:focus {{ border: 3px solid {INK}; }}
 """
+)
 
 # Yellow and white on black, thick outlines: for low vision and glare.
-HIGH_CONTRAST_STYLESHEET = """
+HIGH_CONTRAST_STYLESHEET = (
+    SHAPES
+    + """
 QWidget#window, QWidget#page, QDialog { background: #000000; color: #ffffff; }
 QLabel, QCheckBox, QRadioButton { color: #ffffff; }
 QLabel#muted { color: #ffff00; }
@@ -134,20 +144,16 @@ QLabel#hint {
     background: #000000; color: #ffff00; border: 3px solid #ffff00; border-radius: 8px;
     padding: 8px;
 }
-QScrollArea#screenText, QWidget#screenText { background: transparent; border: none; }
 QScrollArea#screenText QScrollBar:vertical {
     width: 20px; background: #000000; border: 2px solid #ffffff; border-radius: 10px; margin: 0;
 }
 QScrollArea#screenText QScrollBar::handle:vertical {
     background: #ffffff; border-radius: 8px; min-height: 48px;
 }
-QScrollArea#screenText QScrollBar::add-line, QScrollArea#screenText QScrollBar::sub-line {
-    height: 0;
-}
-QPushButton#scale { padding: 0; border-radius: 12px; }
 QPushButton#scale:checked { background: #ffff00; color: #000000; border: 3px solid #ffff00; }
 QPushButton#scale:checked:focus { border: 4px solid #ffffff; }
 """
+)
 
 
 def stylesheet(high_contrast: bool) -> str:
