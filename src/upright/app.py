@@ -225,6 +225,9 @@ def no_display() -> str | None:
 
 def load_toolkit() -> None:
     """PySide6 and the window's modules, imported (show_window uses them)."""
+    from upright.ui.toolkit import import_pyside
+
+    import_pyside()  # first: each module after it is then imported quicker
     import upright.ui.desktop
     import upright.ui.main_window  # noqa: F401
 
