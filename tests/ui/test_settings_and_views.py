@@ -114,6 +114,10 @@ def test_at_large_text_on_a_small_screen_the_home_page_fits_its_width(
     # (and the person's name, the card's edge) off the right.
     assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
     assert w.home.recent_label.text().count("•") == 3
+    # The big Start button never sets the card's width: its words may be cut, the page not.
+    card = w.home.findChild(QWidget, "card")
+    assert card is not None
+    assert card.minimumSizeHint().width() < w.home.start_button.sizeHint().width()
 
 
 def test_a_sound_setting_leaves_the_look_alone(qtbot: QtBot, data_dir: Path) -> None:
