@@ -19,7 +19,7 @@ from upright.core.catalog import load_builtin_catalog
 from upright.core.clock import Clock, SystemClock
 from upright.core.history import SAVE_PATIENCE_S, History, HistoryError, NewerDatabaseError
 from upright.core.instance_lock import InstanceLock
-from upright.core.paths import DataPaths, resolve_data_dir
+from upright.core.paths import DataPaths, resolve_data_dir, unreachable_link
 from upright.core.profiles import DEFAULT_PROFILE, ProfileError, ensure_profile
 from upright.core.recovery import Opened, Opening, open_for_sessions
 from upright.core.settings import load_settings
@@ -165,6 +165,11 @@ def _open_for_app(
         paths.ensure()
         return open_for_sessions(paths.database, clock.wall(), patience_s, opening)
     except OSError as exc:
+        if link := unreachable_link(paths.database):
+            raise HistoryError(
+                f"Upright cannot open your history: {link}. If it is on a drive or a shared "
+                "folder, connect it."
+            ) from exc
         raise HistoryError(
             f"Upright cannot write to its data folder {paths.root} ({exc.strerror or exc})."
         ) from exc

@@ -13,7 +13,7 @@ from upright import __version__
 from upright.core.atomic import write_atomically
 from upright.core.clock import SystemClock
 from upright.core.history import History, HistoryError, NewerDatabaseError
-from upright.core.paths import DataPaths
+from upright.core.paths import DataPaths, unreachable_link
 from upright.core.recovery import open_history
 from upright.core.value import replace
 
@@ -220,6 +220,10 @@ def open_cli_history(
     that only reads still reads it when it cannot be written (a read-only folder, a full disk):
     copying the history off a full disk is when an export matters most."""
     if must_exist and not paths.database.exists():
+        if link := unreachable_link(paths.database):
+            raise UsageError(
+                f"cannot open the history: {link} (connect the drive or folder it is on)"
+            )
         raise UsageError(f"no history found in {paths.root} (use --data-dir to point at it)")
     try:
         opened = open_history(paths.database, SystemClock().wall())

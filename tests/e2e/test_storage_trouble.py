@@ -139,6 +139,29 @@ def test_a_history_that_can_be_opened_later_gets_every_rep_of_the_session(
     assert ctx.history.connection.execute(pain_after, (row.id,)).fetchone()[0] == 1
 
 
+def test_a_history_linked_to_a_drive_not_connected_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A history kept on a drive or a shared folder, linked from the data folder: while the
+    drive is away, the person is told where the history is, not that the folder cannot be
+    written; the link stays as it was, and nothing is made where it points."""
+    from upright.app import main
+
+    data = tmp_path / "data"
+    data.mkdir()
+    target = tmp_path / "usb-drive" / "upright" / "history.sqlite3"
+    (data / "history.sqlite3").symlink_to(target)
+    ctx = build_context(DataPaths(data), FakeClock())
+    assert ctx.history is None
+    [notice] = ctx.notices
+    assert f"is a link to {target}, which cannot be reached" in notice
+    assert "connect it" in notice and "cannot write" not in notice
+    assert main(["--data-dir", str(data), "export", "--csv", str(tmp_path / "x.csv")]) == 2
+    err = capsys.readouterr().err
+    assert f"is a link to {target}, which cannot be reached" in err and "no history" not in err
+    assert (data / "history.sqlite3").readlink() == target and not target.parent.exists()
+
+
 def test_a_newer_history_is_not_tried_again(tmp_path: Path) -> None:
     paths = resolve_data_dir(str(tmp_path)).ensure()
     db = sqlite3.connect(paths.database)

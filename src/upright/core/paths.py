@@ -52,3 +52,12 @@ def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str] | None = 
     if env.get(ENV_VAR):
         return DataPaths(Path(env[ENV_VAR]).expanduser().resolve())
     return DataPaths(Path(platformdirs.user_data_dir("upright", appauthor=False)))
+
+
+def unreachable_link(path: Path) -> str | None:
+    """Words for a history file that is a link to a place not there now (often a drive or a
+    shared folder that is not connected), or None: said instead of a folder that cannot be
+    written, which would send the person looking in the wrong place."""
+    if not path.is_symlink() or path.exists():
+        return None
+    return f"{path} is a link to {os.readlink(path)}, which cannot be reached"
