@@ -13,6 +13,7 @@ from upright.ui.flow_layout import FlowLayout
 from upright.ui.plain_text import as_plain_text
 from upright.ui.scrolling import scrolling_content
 from upright.ui.theme import set_relative_font
+from upright.ui.wrapped_label import WrappedLabel
 
 ENDED_WORDS = {
     "finished": "finished",
@@ -47,17 +48,15 @@ class HomePage(QWidget):
         self.setObjectName("page")
         title = QLabel("Upright")
         set_relative_font(title, 1.9, bold=True)
-        self.profile_label = as_plain_text(QLabel())
+        self.profile_label = as_plain_text(WrappedLabel())
         self.profile_label.setObjectName("muted")
         set_relative_font(self.profile_label, 1.2, bold=True)  # whose session this is, at a glance
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.profile_label)
-        self.profile_label.setWordWrap(True)
 
-        self.notice_label = as_plain_text(QLabel())
-        self.notice_label.setWordWrap(True)
+        self.notice_label = as_plain_text(WrappedLabel())
         self.notice_label.setObjectName("notice")  # the theme's colours, high contrast too
         self.notice_label.hide()
 
@@ -76,17 +75,13 @@ class HomePage(QWidget):
 
         card = QFrame()
         card.setObjectName("card")
-        self.exercise_label = QLabel()
+        self.exercise_label = WrappedLabel()
         set_relative_font(self.exercise_label, 1.45, bold=True)
-        self.numbers_label = QLabel()
+        self.numbers_label = WrappedLabel()
         set_relative_font(self.numbers_label, 1.3)
         self.numbers_label.setAccessibleName("Today's numbers")
-        self.numbers_label.setWordWrap(True)
-        self.exercise_label.setWordWrap(True)
-        self.reason_label = as_plain_text(QLabel())
-        self.reason_label.setWordWrap(True)
-        self.description_label = as_plain_text(QLabel())
-        self.description_label.setWordWrap(True)
+        self.reason_label = as_plain_text(WrappedLabel())
+        self.description_label = as_plain_text(WrappedLabel())
         self.description_label.setObjectName("muted")
         self.start_button = QPushButton("Start today's session  (Enter)")
         self.start_button.setObjectName("primary")
@@ -106,15 +101,14 @@ class HomePage(QWidget):
         inner.addSpacing(8)
         inner.addWidget(self.start_button)
 
-        self.extension_label = QLabel(catalog.extension_note)
-        self.extension_label.setWordWrap(True)
+        self.extension_label = WrappedLabel(catalog.extension_note)
 
         recent_title = QLabel("Recent sessions")
         set_relative_font(recent_title, 1.15, bold=True)
-        self.recent_label = as_plain_text(QLabel())
+        self.recent_label = as_plain_text(WrappedLabel())
         self.recent_label.setObjectName("muted")
-        # A session's line is wider than a small screen at large text: wrap, never widen the page.
-        self.recent_label.setWordWrap(True)
+        # A session's line is wider than a small screen at large text: it wraps (WrappedLabel),
+        # never widening the page.
         self.history_button = QPushButton("History (H)")
         self.history_button.clicked.connect(self.history_requested.emit)
         pages_row = FlowLayout()
