@@ -16,7 +16,7 @@ class WrappedLabel(QLabel):
     """Qt's box layouts ask a wrapped label its height for the same few widths again and again:
     the minimum height bypasses the layout item's cache, and the home page's scroll area tries
     its width with and without a scroll bar in turn. Each answer lays the whole text out: the
-    home page's first layout asked its labels 118 times (11 million instructions, about 1.5% of
+    home page's first layout asked its labels 118 times (10 million instructions, about 1.3% of
     the window's start, bench/bench_startup.py). The answers are kept until the text, font,
     style or margins change, as Qt keeps a label's size hint."""
 
