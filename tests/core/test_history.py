@@ -343,6 +343,7 @@ def test_a_history_that_cannot_be_opened_is_not_called_damaged(tmp_path: Path) -
     with pytest.raises(HistoryError, match="could not open your history file") as error:
         open_history(path, T0)
     assert "damaged" not in str(error.value)
+    assert "(it is a folder, not a file)" in str(error.value)  # not SQLite's "unable to open"
     assert [p.name for p in tmp_path.iterdir()] == ["h.sqlite3"]
 
 

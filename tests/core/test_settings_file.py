@@ -54,6 +54,17 @@ def test_a_settings_path_that_is_not_a_file_gives_defaults_at_once(
     )
 
 
+def test_a_settings_file_that_is_not_text_is_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_bytes(b'{"text_scale": 1.5, "profile": "Zo\xeb"}')  # Latin-1, not UTF-8
+    settings, note = load_settings(path, LEVELS)
+    assert settings == Settings()
+    assert note == (
+        f"Your settings file {path} could not be read (it is not text: byte 35 is not UTF-8); "
+        "defaults are in use."
+    )
+
+
 def test_a_huge_settings_file_is_not_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     with path.open("wb") as sparse:  # 1 GiB of nothing, on no disk space

@@ -50,7 +50,10 @@ def _unusable(path: Path, exc: sqlite3.Error) -> HistoryError:
 
 
 def _reason(path: Path, exc: sqlite3.Error) -> str:
-    """SQLite says "unable to open" or "disk I/O error" for a read-only folder or a full disk."""
+    """SQLite says "unable to open" or "disk I/O error" for a read-only folder, a full disk, or
+    a folder where the file should be."""
+    if path.is_dir():
+        return "it is a folder, not a file"
     if not os.access(path.parent, os.W_OK):
         return "its folder cannot be written to"
     try:

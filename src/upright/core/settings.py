@@ -72,7 +72,9 @@ def load_settings(path: Path, level_ids: Collection[str]) -> tuple[Settings, str
         return Settings(), None
     except OSError as exc:  # a folder, a FIFO, a device, no permission
         why = exc.strerror
-    except (UnicodeDecodeError, ValueError) as exc:
+    except UnicodeDecodeError as exc:  # not the codec's words: the person needs to know what
+        why = f"it is not text: byte {exc.start + 1} is not UTF-8"
+    except ValueError as exc:  # JSON's own words name the line and column
         why = str(exc)
     else:
         return _chosen(data, level_ids)
