@@ -260,18 +260,18 @@ def _ours_then(change: str) -> Callable[[Path], None]:
 
 
 @pytest.mark.parametrize(
-    "make",
+    ("make", "said"),
     [
-        _another_programs_database,
-        _ours_then("DROP TABLE reps"),
-        _ours_then("ALTER TABLE sessions DROP COLUMN next_day_worse"),
-        _ours_then("PRAGMA user_version = 0"),
-        _ours_then("PRAGMA user_version = -1"),
+        (_another_programs_database, "held another program's data"),
+        (_ours_then("DROP TABLE reps"), "was damaged"),
+        (_ours_then("ALTER TABLE sessions DROP COLUMN next_day_worse"), "was damaged"),
+        (_ours_then("PRAGMA user_version = 0"), "held another program's data"),  # never ours
+        (_ours_then("PRAGMA user_version = -1"), "held another program's data"),
     ],
     ids=["another-programs", "missing-table", "missing-column", "version-0", "version-minus-1"],
 )
 def test_a_database_that_is_not_a_whole_history_is_moved_aside_unchanged(
-    tmp_path: Path, make: Callable[[Path], None]
+    tmp_path: Path, make: Callable[[Path], None], said: str
 ) -> None:
     """Whole as an SQLite file, so integrity_check passes: before, the first rep failed on
     the missing table (or Upright's tables were written into another program's file)."""
@@ -279,7 +279,8 @@ def test_a_database_that_is_not_a_whole_history_is_moved_aside_unchanged(
     make(path)
     before = path.read_bytes()
     opened, _ = open_for_sessions(path, T0)
-    assert opened.notice and "damaged" in opened.notice and "Nothing was deleted" in opened.notice
+    assert opened.notice and f"Your history file {said}," in opened.notice
+    assert "Nothing was deleted" in opened.notice
     [kept] = [p for p in tmp_path.iterdir() if p.name.endswith(".damaged-20260302-093000")]
     assert kept.read_bytes() == before  # not even switched to WAL before it was moved
     sid = a_session(opened.history)  # the new history takes a session

@@ -38,6 +38,11 @@ class DamagedHistoryError(HistoryError):
     version has are missing, or it holds tables but no data version (another program's file)."""
 
 
+class ForeignDatabaseError(DamagedHistoryError):
+    """A readable SQLite file that was never an Upright history: it holds another program's
+    tables (or a data version Upright never writes)."""
+
+
 # What SQLite's commonest refusals of a write mean, for the person (primary result codes).
 _REFUSALS = {
     sqlite3.SQLITE_READONLY: "its file or disk cannot be written to",
@@ -160,7 +165,7 @@ class History:
         into). Checked before any write, so a file moved aside is kept as it was."""
         version, (found, keys) = self.version, _schema(self._db)
         if version < 0 or (version == 0 and found):
-            raise DamagedHistoryError(
+            raise ForeignDatabaseError(
                 f"{self.path} is not an Upright history (data version {version}, "
                 f"tables {', '.join(sorted(found)) or 'none'})"
             )

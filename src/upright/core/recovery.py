@@ -13,6 +13,7 @@ from pathlib import Path
 from upright.core.history import (
     BUSY_TIMEOUT_S,
     DamagedHistoryError,
+    ForeignDatabaseError,
     History,
     HistoryError,
     NewerDatabaseError,
@@ -173,6 +174,7 @@ class Opening:
         self._failure: Exception | None = None
         self._problems: list[str] = []
         self._checking: threading.Thread | None = None
+        self.foreign = False  # another program's database, found by unless_damaged()
         if 0 < _size(path) < _SMALLEST_DATABASE:
             return
         try:
@@ -215,8 +217,9 @@ class Opening:
                 opened = _rebuilt_indexes(self.path, now, self.patience_s)
         except NewerDatabaseError:
             raise
-        except DamagedHistoryError:
-            pass  # whole as a file, but not a whole history: moved aside like any damage
+        except DamagedHistoryError as exc:
+            # Whole as a file, but not a whole history: moved aside like any damage.
+            self.foreign = isinstance(exc, ForeignDatabaseError)
         except UnicodeDecodeError:
             pass  # a garbled schema: even SQLite's message about it is not text
         except sqlite3.DatabaseError as exc:
@@ -236,7 +239,8 @@ def open_history(
     HistoryError and is left untouched. ``patience_s``: how long to wait for another program
     that has the file (BUSY_TIMEOUT_S if None). ``opening``: the file's opening, begun
     earlier (see Opening), for ``path``."""
-    opened = (opening or Opening(path, patience_s)).unless_damaged(now)
+    opening = opening or Opening(path, patience_s)
+    opened = opening.unless_damaged(now)
     if opened is not None:
         return opened
     try:
@@ -254,8 +258,9 @@ def open_history(
         if sessions
         else ""
     )
+    what = "held another program's data" if opening.foreign else "was damaged"
     notice = (
-        f"Your history file was damaged, so Upright kept it as {moved.name} in {moved.parent} "
+        f"Your history file {what}, so Upright kept it as {moved.name} in {moved.parent} "
         f"and started a new one{kept}. Nothing was deleted."
     )
     return Opened(history, notice)
